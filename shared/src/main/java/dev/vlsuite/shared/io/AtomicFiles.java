@@ -21,8 +21,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
                 writer.write(out);
+                out.getFD().sync(); // the rename must never publish bytes still only in the page cache
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
