@@ -46,6 +46,12 @@ public final class Adam implements AutoCloseable {
         double bias2 = 1 - Math.pow(config.beta2(), step);
         float stepSize = (float) (lr / bias1);
         float sqrtBias2 = (float) Math.sqrt(bias2);
+        try (GradMode off = GradMode.off()) { // in-place updates of leaf parameters, from any thread
+            updateAll(parameters, stepSize, sqrtBias2, scope);
+        }
+    }
+
+    private void updateAll(ParameterList parameters, float stepSize, float sqrtBias2, NDManager scope) {
         for (Pair<String, Parameter> p : parameters) {
             Parameter prm = p.getValue();
             if (!prm.requiresGradient() || !prm.isInitialized() || !prm.getArray().hasGradient()) continue;

@@ -79,7 +79,7 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("a cosine schedule needs maxSteps or the task's batchesPerEpoch()");
         }
         Files.createDirectories(runDir);
-        try (Adam adam = new Adam(config.adam(), manager)) {
+        try (GradMode off = GradMode.off(); Adam adam = new Adam(config.adam(), manager)) {
             TrainingState state = TrainingState.fresh();
             if (resume && Files.exists(checkpointFile())) {
                 Checkpoint ckpt = Checkpoint.read(checkpointFile(), task.name());

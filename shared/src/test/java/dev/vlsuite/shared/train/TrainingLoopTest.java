@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vlsuite.shared.io.BundleContents;
@@ -27,14 +26,6 @@ class TrainingLoopTest {
     private static TrainConfig base() {
         return TrainConfig.defaults().withEpochs(100).withLr(0.02, LrSchedule.constant()).withCheckpointEvery(5)
                 .withLogEvery(4);
-    }
-
-    private static float[] flatParameters(Block block) {
-        List<Float> all = new ArrayList<>();
-        block.getParameters().forEach(p -> { for (float f : p.getValue().getArray().toFloatArray()) all.add(f); });
-        float[] out = new float[all.size()];
-        for (int i = 0; i < out.length; i++) out[i] = all.get(i);
-        return out;
     }
 
     private static double validMse(RegressionTask task, NDManager manager) {
@@ -91,7 +82,7 @@ class TrainingLoopTest {
         try (NDManager m = NDManager.newBaseManager()) {
             RegressionTask task = new RegressionTask(m, 0);
             new TrainingLoop(base().withMaxSteps(20), dir.resolve("a")).fit(task, m, false);
-            straight = flatParameters(task.block());
+            straight = TrainingLoopTestSupport.flat(task.block());
         }
         try (NDManager m = NDManager.newBaseManager()) { // stops mid-epoch at step 10 (8 batches per epoch)
             new TrainingLoop(base().withMaxSteps(10), dir.resolve("b")).fit(new RegressionTask(m, 0), m, false);
@@ -101,7 +92,7 @@ class TrainingLoopTest {
             TrainResult r = new TrainingLoop(base().withMaxSteps(20), dir.resolve("b")).fit(task, m, true);
             assertEquals(20, r.steps());
             assertEquals(10, task.lossCalls, "only the remaining 10 steps ran");
-            float[] resumed = flatParameters(task.block());
+            float[] resumed = TrainingLoopTestSupport.flat(task.block());
             assertArrayEquals(straight, resumed, 1e-6f);
         }
     }
@@ -113,7 +104,7 @@ class TrainingLoopTest {
             RegressionTask task = new RegressionTask(m, 0);
             new TrainingLoop(base().withMaxSteps(30).withLr(0.02, LrSchedule.stepDecay(9, 0.5)), dir.resolve("a"))
                     .fit(task, m, false);
-            straight = flatParameters(task.block());
+            straight = TrainingLoopTestSupport.flat(task.block());
         }
         TrainConfig config = base().withMaxSteps(30).withLr(0.02, LrSchedule.stepDecay(9, 0.5));
         try (NDManager m = NDManager.newBaseManager()) {
@@ -131,7 +122,7 @@ class TrainingLoopTest {
             TrainingLoop loop = new TrainingLoop(config, dir.resolve("b"));
             TrainResult r = loop.fit(task, m, true);
             assertEquals(30, r.steps());
-            assertArrayEquals(straight, flatParameters(task.block()), 1e-6f);
+            assertArrayEquals(straight, TrainingLoopTestSupport.flat(task.block()), 1e-6f);
             List<Long> steps = loop.log().read().stream().map(l -> l.get("step").asLong()).toList();
             // train lines every 4 steps, validations at each epoch end (8 batches) and at the end; none twice
             assertEquals(List.of(4L, 8L, 8L, 12L, 16L, 16L, 20L, 24L, 24L, 28L, 30L), steps);
@@ -140,7 +131,7 @@ class TrainingLoopTest {
 
     @Test
     void earlyStoppingTriggersAndKeepsTheBestParameters() throws Exception {
-        double[] script = {0.5, 0.8, 0.7, 0.6, 0.9, 0.9}; // MAX: best at the 2nd validation, patience 3 -> stop at the 5th? no
+        double[] script = {0.5, 0.8, 0.7, 0.6, 0.9, 0.9}; // validation scores, one per 5 steps
         try (NDManager m = NDManager.newBaseManager()) {
             List<byte[]> snapshots = new ArrayList<>();
             RegressionTask task = new RegressionTask(m, 0) {
@@ -166,6 +157,31 @@ class TrainingLoopTest {
             assertFalse(java.util.Arrays.equals(snapshots.get(1), snapshots.get(3)), "training moved on after the best");
             assertTrue(Files.exists(r.checkpointFile()));
         }
+    }
+
+    @Test
+    void trainsOnAThreadOtherThanTheEngines() throws Exception {
+        float[] onMain;
+        try (NDManager m = NDManager.newBaseManager()) {
+            RegressionTask task = new RegressionTask(m, 0);
+            new TrainingLoop(base().withMaxSteps(12), dir.resolve("main")).fit(task, m, false);
+            onMain = TrainingLoopTestSupport.flat(task.block());
+        }
+        float[][] onWorker = new float[1][];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try (NDManager m = NDManager.newBaseManager()) {
+                RegressionTask task = new RegressionTask(m, 0);
+                new TrainingLoop(base().withMaxSteps(12), dir.resolve("worker")).fit(task, m, false);
+                onWorker[0] = TrainingLoopTestSupport.flat(task.block());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        worker.start();
+        worker.join();
+        if (failure[0] != null) throw new AssertionError("training on a worker thread failed", failure[0]);
+        assertArrayEquals(onMain, onWorker[0], 1e-6f);
     }
 
     @Test
