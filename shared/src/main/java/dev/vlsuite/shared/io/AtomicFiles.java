@@ -21,8 +21,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
                 writer.write(out);
+                out.getFD().sync(); // the rename must never publish bytes still only in the page cache
             }
             // createTempFile makes the file owner-only; outputs are ordinary files (rw-r--r--)
             try {
