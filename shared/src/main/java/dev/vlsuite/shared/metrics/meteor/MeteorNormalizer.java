@@ -55,6 +55,10 @@ final class MeteorNormalizer {
 
     /** Normalises one line as {@code meteor-1.5.jar -l en -norm} does, then lower-cases it. */
     static String normalize(String line) {
+        if (isPlainAscii(line)) {
+            // No rule below touches letters, digits and spaces: only spacing and case change
+            return collapseSpaces(line).toLowerCase(Locale.ROOT);
+        }
         String s = " " + line + " ";
         s = SEPARATE_OTHER.matcher(s).replaceAll(" $1 ");
 
@@ -91,6 +95,34 @@ final class MeteorNormalizer {
         s = s.replace("DOTMULTI", ".");
         s = WHITESPACE.matcher(s).replaceAll(" ").trim();
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPlainAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!(c == ' ' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String collapseSpaces(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     // A trailing dot is split off unless the word is a mixed abbreviation (dots dropped: u.s. -> us),

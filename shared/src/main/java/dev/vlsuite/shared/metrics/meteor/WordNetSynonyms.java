@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringTokenizer;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +30,7 @@ final class WordNetSynonyms {
     private static final String WN30 = "/net/sf/extjwnl/data/wordnet/wn30/";
     private static final String[] EXCEPTION_FILES = {"adj.exc", "adv.exc", "noun.exc", "verb.exc"};
     private static final int[] NONE = new int[0];
+    private static final int CACHE_LIMIT = 1 << 20;
 
     // WordNet 3.0 morphy detachment rules (noun, verb, adjective), tried in this order
     private static final String[] SUFFIXES = {
@@ -74,18 +74,18 @@ final class WordNetSynonyms {
         if (cached != null) {
             return cached;
         }
-        TreeSet<Integer> all = new TreeSet<>();
-        add(all, wordToSynsets.get(word));
+        int[] ids = orNone(wordToSynsets.get(word));
         List<String> bases = formToBases.get(word);
         if (bases != null) {
             for (String base : bases) {
-                add(all, wordToSynsets.get(base));
+                ids = union(ids, orNone(wordToSynsets.get(base)));
             }
         } else {
-            add(all, wordToSynsets.get(morphologicalBase(word)));
+            ids = union(ids, orNone(wordToSynsets.get(morphologicalBase(word))));
         }
-        int[] ids = all.stream().mapToInt(Integer::intValue).toArray();
-        cache.put(word, ids.length == 0 ? NONE : ids);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(word, ids);
+        }
         return ids;
     }
 
@@ -123,12 +123,20 @@ final class WordNetSynonyms {
         return "";
     }
 
-    private static void add(TreeSet<Integer> all, int[] ids) {
-        if (ids != null) {
-            for (int id : ids) {
-                all.add(id);
-            }
+    private static int[] orNone(int[] ids) {
+        return ids == null ? NONE : ids;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        if (b.length == 0 || a == b) {
+            return a;
         }
+        if (a.length == 0) {
+            return b;
+        }
+        int[] merged = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, merged, a.length, b.length);
+        return sortedDistinct(merged, merged.length);
     }
 
     // index.sense lines: "lemma%sense_key_rest synset_offset sense_number tag_count", sorted by key.
@@ -147,7 +155,7 @@ final class WordNetSynonyms {
                     continue;
                 }
                 String word = line.substring(0, percent);
-                int offset = Integer.parseInt(line.substring(space + 1, space2 < 0 ? line.length() : space2));
+                int offset = parseOffset(line, space + 1, space2 < 0 ? line.length() : space2);
                 if (!word.equals(current)) {
                     if (current != null) {
                         synsets.put(current, sortedDistinct(ids, count));
@@ -192,7 +200,28 @@ final class WordNetSynonyms {
     }
 
     private static int[] sortedDistinct(int[] ids, int count) {
-        return Arrays.stream(ids, 0, count).sorted().distinct().toArray();
+        int[] sorted = Arrays.copyOf(ids, count);
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (n == 0 || sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
+    }
+
+    // Offsets are 8 decimal digits; parsed without allocating a substring
+    private static int parseOffset(String line, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("bad synset offset in index.sense line: " + line);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static BufferedReader open(String file) {
