@@ -114,6 +114,9 @@ public final class Meteor implements CorpusScorer {
         if (references == null || references.isEmpty()) {
             throw new IllegalArgumentException("METEOR needs at least one reference");
         }
+        if (candidate == null) {
+            throw new IllegalArgumentException("METEOR needs a candidate (use \"\" for an empty caption)");
+        }
         String hypothesis = candidate.replace("|||", "").replace("  ", " ");
         String line = "SCORE ||| " + String.join(" ||| ", references) + " ||| " + hypothesis;
         String[] parts = line.split("\\|\\|\\|");

@@ -60,34 +60,51 @@ final class MeteorNormalizer {
             return collapseSpaces(line).toLowerCase(Locale.ROOT);
         }
         String s = " " + line + " ";
-        s = SEPARATE_OTHER.matcher(s).replaceAll(" $1 ");
-
-        // Protect runs of dots from the sentence-final dot rule below
-        s = MULTI_DOT.matcher(s).replaceAll(" DOTMULTI$1");
-        while (s.contains("DOTMULTI.")) {
-            s = MULTI_DOT_ESCAPED.matcher(s).replaceAll("DOTDOTMULTI $1");
-            s = s.replace("DOTMULTI.", "DOTDOTMULTI");
+        // Each rule runs only when its trigger character is present (a rule cannot match without it)
+        if (needsSeparation(s)) {
+            s = SEPARATE_OTHER.matcher(s).replaceAll(" $1 ");
         }
 
-        s = COMMA_NON_DIGITS.matcher(s).replaceAll("$1 , $2");
-        s = COMMA_DIGIT_LEFT.matcher(s).replaceAll("$1 , $2");
-        s = COMMA_DIGIT_RIGHT.matcher(s).replaceAll("$1 , $2");
+        // Protect runs of dots from the sentence-final dot rule below
+        if (s.contains("..")) {
+            s = MULTI_DOT.matcher(s).replaceAll(" DOTMULTI$1");
+            while (s.contains("DOTMULTI.")) {
+                s = MULTI_DOT_ESCAPED.matcher(s).replaceAll("DOTDOTMULTI $1");
+                s = s.replace("DOTMULTI.", "DOTDOTMULTI");
+            }
+        }
 
-        s = SINGLE_QUOTES.matcher(s).replaceAll("'");
-        s = DOUBLE_QUOTES.matcher(s).replaceAll(" \" ");
+        if (s.indexOf(',') >= 0) {
+            s = COMMA_NON_DIGITS.matcher(s).replaceAll("$1 , $2");
+            s = COMMA_DIGIT_LEFT.matcher(s).replaceAll("$1 , $2");
+            s = COMMA_DIGIT_RIGHT.matcher(s).replaceAll("$1 , $2");
+        }
+
+        if (s.indexOf('`') >= 0 || s.indexOf('\u2018') >= 0 || s.indexOf('\u2019') >= 0) {
+            s = SINGLE_QUOTES.matcher(s).replaceAll("'");
+        }
+        if (s.indexOf('\u201c') >= 0 || s.indexOf('\u201d') >= 0 || s.contains("''")) {
+            s = DOUBLE_QUOTES.matcher(s).replaceAll(" \" ");
+        }
 
         s = s.replace("\u2013", "-");
         s = s.replace("--", "-");
-        s = DASH_BETWEEN_WORDS.matcher(s).replaceAll("$1 $2");
+        if (s.indexOf('-') >= 0) {
+            s = DASH_BETWEEN_WORDS.matcher(s).replaceAll("$1 $2");
+        }
 
         // English splits contractions to the right
-        s = APOS_NEITHER.matcher(s).replaceAll("$1 ' $2");
-        s = APOS_BEFORE_LETTER.matcher(s).replaceAll("$1 ' $2");
-        s = APOS_AFTER_LETTER.matcher(s).replaceAll("$1 ' $2");
-        s = APOS_INSIDE_WORD.matcher(s).replaceAll("$1 '$2");
-        s = APOS_DECADE.matcher(s).replaceAll("$1 '$2");
+        if (s.indexOf('\'') >= 0) {
+            s = APOS_NEITHER.matcher(s).replaceAll("$1 ' $2");
+            s = APOS_BEFORE_LETTER.matcher(s).replaceAll("$1 ' $2");
+            s = APOS_AFTER_LETTER.matcher(s).replaceAll("$1 ' $2");
+            s = APOS_INSIDE_WORD.matcher(s).replaceAll("$1 '$2");
+            s = APOS_DECADE.matcher(s).replaceAll("$1 '$2");
+        }
 
-        s = splitFinalDots(s);
+        if (s.indexOf('.') >= 0) {
+            s = splitFinalDots(s);
+        }
 
         while (s.contains("DOTDOTMULTI")) {
             s = s.replace("DOTDOTMULTI", "DOTMULTI.");
@@ -95,6 +112,19 @@ final class MeteorNormalizer {
         s = s.replace("DOTMULTI", ".");
         s = WHITESPACE.matcher(s).replaceAll(" ").trim();
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    // True unless every character is an ASCII letter/digit, whitespace or one of . ' ` , -
+    private static boolean needsSeparation(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ' ' || c == '.' || c == '\'' || c == '`' || c == ',' || c == '-';
+            if (!kept) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPlainAscii(String line) {
