@@ -51,12 +51,21 @@ public final class CaptionEvaluator {
      * @throws IdMismatchException when the two id sets differ (it names the ids on each side)
      */
     public EvaluationReport evaluate(Map<String, List<String>> refs, Map<String, String> candidates) {
+        Tokenized t = tokenize(refs, candidates);
+        return evaluateTokenized(t.refs(), t.candidates());
+    }
+
+    /** Captions after the evaluation's tokenization step, in reference order. */
+    public record Tokenized(Map<String, List<String>> refs, Map<String, String> candidates) {}
+
+    /** The tokenization step alone (each caption once, images in parallel, deterministic order). */
+    public Tokenized tokenize(Map<String, List<String>> refs, Map<String, String> candidates) {
         EvalCorpus.checkIds(refs, candidates);
         List<String> ids = new ArrayList<>(refs.keySet());
         Map<String, List<String>> tokRefs = new LinkedHashMap<>();
         Map<String, String> tokCands = new LinkedHashMap<>();
         tokenize(ids, refs, candidates, tokRefs, tokCands);
-        return evaluateTokenized(tokRefs, tokCands);
+        return new Tokenized(tokRefs, tokCands);
     }
 
     /** Scores captions that are already tokenized (space-joined), skipping the tokenizer. */
