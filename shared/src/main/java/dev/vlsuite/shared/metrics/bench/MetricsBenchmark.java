@@ -1,0 +1,89 @@
+package dev.vlsuite.shared.metrics.bench;
+
+import dev.vlsuite.shared.metrics.Bleu;
+import dev.vlsuite.shared.metrics.CaptionEvaluator;
+import dev.vlsuite.shared.metrics.CiderD;
+import dev.vlsuite.shared.metrics.RougeL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D) on 5,000 images x
+ * 5 references of synthetic captions from a small seeded grammar: the first run after JVM start and
+ * the median of the warm runs. Not a test; run it with
+ * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs]}.
+ */
+public final class MetricsBenchmark {
+    private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "total"};
+
+    public static void main(String[] args) {
+        int images = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Random rnd = new Random(42);
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        Map<String, String> cands = new LinkedHashMap<>();
+        for (int i = 0; i < images; i++) {
+            List<String> r = new ArrayList<>();
+            for (int k = 0; k < 5; k++) r.add(caption(rnd));
+            refs.put(Integer.toString(100000 + i), r);
+            cands.put(Integer.toString(100000 + i), caption(rnd));
+        }
+        double[][] seconds = new double[runs][];
+        double checksum = 0;
+        for (int run = 0; run < runs; run++) {
+            double[] t = new double[STEPS.length];
+            long t0 = System.nanoTime();
+            CaptionEvaluator.Tokenized tok = CaptionEvaluator.builder().build().tokenize(refs, cands);
+            long t1 = System.nanoTime();
+            checksum += new Bleu().scoreAll(tok.refs(), tok.candidates()).get(3).corpus();
+            long t2 = System.nanoTime();
+            checksum += new RougeL().score(tok.refs(), tok.candidates()).corpus();
+            long t3 = System.nanoTime();
+            checksum += new CiderD().score(tok.refs(), tok.candidates()).corpus();
+            long t4 = System.nanoTime();
+            long[] marks = {t0, t1, t2, t3, t4};
+            for (int s = 0; s < 4; s++) t[s] = (marks[s + 1] - marks[s]) / 1e9;
+            t[4] = (t4 - t0) / 1e9;
+            seconds[run] = t;
+        }
+        System.out.printf(Locale.ROOT, "%d images x 5 references, %d runs, %d cores, checksum %.6f%n",
+                images, runs, Runtime.getRuntime().availableProcessors(), checksum / runs);
+        System.out.printf(Locale.ROOT, "%-9s %10s %12s%n", "step", "first (s)", "median (s)");
+        for (int s = 0; s < STEPS.length; s++) {
+            double[] warm = new double[Math.max(1, runs - 1)];
+            for (int r = 0; r < warm.length; r++) warm[r] = seconds[runs > 1 ? r + 1 : 0][s];
+            Arrays.sort(warm);
+            System.out.printf(Locale.ROOT, "%-9s %10.3f %12.3f%n", STEPS[s], seconds[0][s], warm[warm.length / 2]);
+        }
+    }
+
+    // a small scene grammar: "<det> <adj>? <noun> <verb> <prep> <det> <adj>? <noun> [<prep> <det> <noun>]."
+    private static final String[] DET = {"A", "The", "Two", "A small", "An old", "Some"};
+    private static final String[] ADJ = {"red", "large", "young", "white", "black", "wooden", "striped", "happy"};
+    private static final String[] NOUN = {"man", "woman", "dog", "cat", "horse", "bus", "train", "pizza", "table",
+            "street", "kite", "surfboard", "wave", "bench", "bird", "giraffe", "elephant", "child", "plate", "field"};
+    private static final String[] VERB = {"riding", "sitting on", "standing near", "holding", "eating", "walking along",
+            "flying over", "looking at", "playing with", "parked by"};
+    private static final String[] PREP = {"in", "on", "next to", "under", "near", "behind"};
+
+    static String caption(Random r) {
+        StringBuilder b = new StringBuilder();
+        b.append(pick(r, DET)).append(' ');
+        if (r.nextBoolean()) b.append(pick(r, ADJ)).append(' ');
+        b.append(pick(r, NOUN)).append(' ').append(pick(r, VERB)).append(' ').append(pick(r, DET).toLowerCase(Locale.ROOT)).append(' ');
+        if (r.nextInt(3) == 0) b.append(pick(r, ADJ)).append(' ');
+        b.append(pick(r, NOUN));
+        if (r.nextBoolean()) b.append(' ').append(pick(r, PREP)).append(" the ").append(pick(r, NOUN));
+        if (r.nextInt(4) == 0) b.append(", ").append(pick(r, VERB)).append(" a ").append(pick(r, NOUN));
+        return b.append(r.nextInt(5) == 0 ? "" : ".").toString();
+    }
+
+    private static String pick(Random r, String[] words) {
+        return words[r.nextInt(words.length)];
+    }
+}

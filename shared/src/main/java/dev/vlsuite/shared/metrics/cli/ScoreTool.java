@@ -1,0 +1,137 @@
+package dev.vlsuite.shared.metrics.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.Tools;
+import dev.vlsuite.shared.cli.UsageException;
+import dev.vlsuite.shared.io.Json;
+import dev.vlsuite.shared.io.captions.CaptionDataset;
+import dev.vlsuite.shared.io.captions.CaptionDatasets;
+import dev.vlsuite.shared.io.captions.CaptionFormatException;
+import dev.vlsuite.shared.io.captions.CocoResults;
+import dev.vlsuite.shared.metrics.CaptionEvaluator;
+import dev.vlsuite.shared.metrics.CorpusScorer;
+import dev.vlsuite.shared.metrics.EvaluationReport;
+import dev.vlsuite.shared.metrics.Metric;
+import dev.vlsuite.shared.metrics.ScoringInputs;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code score}: the MS-COCO caption metrics of a COCO results file against references. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores captions like the MS-COCO caption evaluation (BLEU-1..4, METEOR, ROUGE-L, CIDEr-D).",
+                "REFS: COCO captions annotations JSON, Karpathy split JSON (dataset_coco.json...), a Flickr token file,"
+                        + " or {\"id\": [captions]}. RESULTS: COCO results [{\"image_id\", \"caption\"}]."})
+public final class ScoreTool implements Callable<Integer> {
+    /**
+     * METEOR hook, wired by the coordinator once Meteor is merged: builds the METEOR scorer from the
+     * optional paraphrase table (null = none). While it is null, METEOR is unavailable.
+     */
+    public static volatile Function<Path, CorpusScorer> meteorFactory = null;
+
+    enum Format { text, json }
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--refs", required = true, paramLabel = "FILE", description = "Reference captions.")
+    Path refs;
+
+    @Option(names = "--results", required = true, paramLabel = "FILE", description = "Candidate captions, COCO results format.")
+    Path results;
+
+    @Option(names = "--metrics", paramLabel = "LIST", split = ",",
+            description = "Metrics among bleu, meteor, rouge, cider (default: all that are available).")
+    Set<String> metricNames;
+
+    @Option(names = "--split", paramLabel = "NAME", description = "Only the images of this split (Karpathy or Flickr split files), e.g. test.")
+    String split;
+
+    @Option(names = "--meteor-paraphrase", paramLabel = "FILE", description = "METEOR paraphrase table (gzip); without it METEOR uses exact+stem+synonym.")
+    Path meteorParaphrase;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    public static void main(String[] args) {
+        Tools.main(new ScoreTool(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CaptionEvaluator evaluator = evaluator(err);
+        CaptionDataset dataset;
+        ScoringInputs inputs;
+        try {
+            dataset = CaptionDatasets.read(refs);
+            if (split != null) {
+                if (!dataset.splits().contains(split)) {
+                    throw new UsageException(refs + ": no images in split '" + split + "' (splits: " + String.join(", ", dataset.splits()) + ")");
+                }
+                dataset = dataset.split(split);
+            }
+            inputs = ScoringInputs.reconcile(dataset, refs.toString(), CocoResults.read(results), results.toString());
+        } catch (CaptionFormatException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        inputs.problems().forEach(err::println);
+        if (inputs.refs().isEmpty()) throw new UsageException("no image of " + results + " has references in " + refs + "; nothing to score");
+        EvaluationReport report = evaluator.evaluate(inputs.refs(), inputs.candidates());
+        if (format == Format.json) out.println(Json.MAPPER.writeValueAsString(json(report)));
+        else printTable(out, report, inputs.refs().size());
+        out.flush();
+        return inputs.problems().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+
+    private CaptionEvaluator evaluator(PrintWriter err) {
+        Set<Metric> selected = EnumSet.noneOf(Metric.class);
+        if (metricNames == null) {
+            selected.addAll(EnumSet.allOf(Metric.class));
+            if (meteorFactory == null) {
+                selected.remove(Metric.METEOR);
+                err.println("score: METEOR is not available in this build; scoring BLEU, ROUGE-L and CIDEr");
+            }
+        } else {
+            for (String m : metricNames) selected.add(Metric.parse(m));
+        }
+        if (selected.isEmpty()) throw new UsageException("--metrics: no metric given");
+        if (meteorParaphrase != null && !Files.isReadable(meteorParaphrase)) {
+            throw new UsageException("--meteor-paraphrase: cannot read " + meteorParaphrase);
+        }
+        CaptionEvaluator.Builder b = CaptionEvaluator.builder().metrics(selected);
+        if (selected.contains(Metric.METEOR)) {
+            if (meteorFactory == null) throw new UsageException("METEOR is not available in this build yet; use --metrics bleu,rouge,cider");
+            b.meteor(meteorFactory.apply(meteorParaphrase));
+        }
+        return b.build();
+    }
+
+    private static ObjectNode json(EvaluationReport report) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode corpus = root.putObject("corpus");
+        report.corpus().forEach(corpus::put);
+        ObjectNode per = root.putObject("per_image");
+        report.perImage().forEach((id, scores) -> {
+            ObjectNode o = per.putObject(id);
+            scores.forEach(o::put);
+        });
+        return root;
+    }
+
+    private static void printTable(PrintWriter out, EvaluationReport report, int images) {
+        out.printf(Locale.ROOT, "%-8s  %s%n", "metric", "score");
+        report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-8s  %.6f%n", name, v));
+        out.printf(Locale.ROOT, "(%d images)%n", images);
+    }
+}
