@@ -77,6 +77,10 @@ public final class ImageDecoder {
             JpegInfo jpeg = JpegInfo.parse(bytes, source);
             if (!jpeg.complete()) throw new BadImageException(source, "truncated JPEG (no end-of-image marker)");
             orientation = jpeg.orientation();
+            if (jpeg.components() == 4 && !jpeg.adobe()) {
+                // OpenCV assumes Adobe's inverted CMYK; plain CMYK would come out black, so convert it here
+                return orientAndCheck(PlainCmykJpeg.decode(bytes, source), orientation, source);
+            }
         } else if (header.format().equals("PNG") && !pngComplete(bytes)) {
             throw new BadImageException(source, "truncated PNG (chunks end before IEND)");
         }
@@ -91,6 +95,17 @@ public final class ImageDecoder {
                 checkSize(upright.cols(), upright.rows(), header.format(), source);
                 return toRgb(upright, source);
             }
+        }
+    }
+
+    private DecodedImage orientAndCheck(DecodedImage rgb, int orientation, Path source) throws BadImageException {
+        try (BytePointer data = new BytePointer(rgb.rgb());
+             Mat m = new Mat(rgb.height(), rgb.width(), org.bytedeco.opencv.global.opencv_core.CV_8UC3, data);
+             Mat upright = orient(m, orientation)) {
+            checkSize(upright.cols(), upright.rows(), "JPEG", source);
+            byte[] out = new byte[upright.cols() * upright.rows() * 3];
+            upright.data().get(out);
+            return new DecodedImage(out, upright.cols(), upright.rows(), source);
         }
     }
 

@@ -120,6 +120,13 @@ class ImageDecoderTest {
         assertEquals(40, im.width());
         assertRgb(im, 10, 5, 255, 0, 0, 10);
         assertRgb(im, 10, 34, 0, 0, 255, 10);
+        // plain CMYK without the Adobe segment (OpenCV alone would return black)
+        DecodedImage plain = decoder.decode(cmyk.resolveSibling("plain_cmyk.jpg"));
+        assertRgb(plain, 10, 5, 255, 0, 0, 10);
+        assertRgb(plain, 10, 34, 0, 0, 255, 10);
+        DecodedImage rotated = decoder.decode(TestImages.withExifOrientation(Files.readAllBytes(cmyk.resolveSibling("plain_cmyk.jpg")), 6), null);
+        assertEquals(20, rotated.width());
+        assertRgb(rotated, 3, 10, 255, 0, 0, 10);
     }
 
     @Test
