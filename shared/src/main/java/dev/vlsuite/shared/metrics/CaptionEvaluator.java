@@ -128,6 +128,16 @@ public final class CaptionEvaluator {
             return this;
         }
 
+        /**
+         * Adds METEOR 1.5 (exact, stem, WordNet synonym; plus paraphrase when a table is given, else it is
+         * named "METEOR (exact+stem+synonym)").
+         */
+        public Builder withMeteor(java.nio.file.Path paraphraseTableOrNull) throws java.io.IOException {
+            var options = dev.vlsuite.shared.metrics.meteor.MeteorOptions.defaults();
+            if (paraphraseTableOrNull != null) options = options.withParaphraseTable(paraphraseTableOrNull);
+            return meteor(dev.vlsuite.shared.metrics.meteor.Meteor.create(options));
+        }
+
         public CaptionEvaluator build() {
             return new CaptionEvaluator(this);
         }

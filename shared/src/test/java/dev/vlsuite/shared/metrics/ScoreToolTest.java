@@ -86,7 +86,7 @@ class ScoreToolTest {
                  {"filename": "3.jpg", "imgid": 2, "cocoid": 3, "split": "test", "sentences": [{"raw": "A plate of food (pizza).", "tokens": []}]},
                  {"filename": "4.jpg", "imgid": 3, "cocoid": 4, "split": "train", "sentences": [{"raw": "Unrelated.", "tokens": []}]}]}""");
         Run run = score("--refs", refs.toString(), "--results", write("res.json", RESULTS).toString(), "--format", "json", "--split", "test");
-        assertTrue(run.err().contains("METEOR is not available"), run.err());
+        assertTrue(run.err().contains("METEOR (exact+stem+synonym)"), run.err());
         assertScores(run);
         Run bad = score("--refs", refs.toString(), "--results", dir.resolve("res.json").toString(), "--split", "nope");
         assertEquals(2, bad.exit());
@@ -145,7 +145,7 @@ class ScoreToolTest {
     }
 
     @Test
-    void malformedInputsAndUnavailableMeteorExitTwoWithOneLine() throws Exception {
+    void malformedInputsAndMissingParaphraseTableExitTwoWithOneLine() throws Exception {
         Path refs = write("refs.json", "{\"1\": [\"a dog\"]}");
         Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"a dog\"}]");
         Run broken = score("--refs", write("bad.json", "{\"1\": [\"a dog\"").toString(), "--results", res.toString());
@@ -154,10 +154,11 @@ class ScoreToolTest {
         Run badRes = score("--refs", refs.toString(), "--results", write("r2.json", "{\"1\": \"x\"}").toString());
         assertEquals(2, badRes.exit());
         assertTrue(badRes.err().contains("r2.json: expected a JSON array"), badRes.err());
-        Run meteor = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "bleu,meteor");
-        assertEquals(2, meteor.exit());
-        assertEquals(1, meteor.err().lines().count(), meteor.err());
-        assertTrue(meteor.err().contains("METEOR is not available"), meteor.err());
+        Run missingTable = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "bleu,meteor",
+                "--meteor-paraphrase", dir.resolve("no-such-table.gz").toString());
+        assertEquals(2, missingTable.exit());
+        assertEquals(1, missingTable.err().lines().count(), missingTable.err());
+        assertTrue(missingTable.err().contains("no-such-table.gz"), missingTable.err());
         Run unknown = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "spice");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown metric 'spice'"), unknown.err());
@@ -167,26 +168,15 @@ class ScoreToolTest {
     }
 
     @Test
-    void meteorHookIsUsedWhenWired() throws Exception {
-        Path refs = write("refs.json", "{\"1\": [\"a dog\"], \"2\": [\"a cat\"]}");
-        Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"A dog.\"}, {\"image_id\": 2, \"caption\": \"a cow\"}]");
-        CorpusScorer fake = new CorpusScorer() {
-            public String name() { return "METEOR"; }
-            public MetricScore score(Map<String, List<String>> r, Map<String, String> c) {
-                // receives tokenized text, like the toolkit's METEOR
-                return new MetricScore("METEOR", c.get("1").equals("a dog") ? 0.25 : -1, Map.of("1", 0.5, "2", 0.0));
-            }
-        };
-        ScoreTool.meteorFactory = paraphrase -> fake;
-        try {
-            Run run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "meteor,cider");
-            assertEquals(0, run.exit(), run.err());
-            JsonNode got = Json.MAPPER.readTree(run.out());
-            assertEquals(0.25, got.get("corpus").get("METEOR").asDouble(), 0);
-            assertEquals(0.5, got.get("per_image").get("1").get("METEOR").asDouble(), 0);
-            assertTrue(got.get("corpus").has("CIDEr") && !got.get("corpus").has("Bleu_1"));
-        } finally {
-            ScoreTool.meteorFactory = null;
-        }
+    void meteorIsScoredInProcessAndNamedByItsModules() throws Exception {
+        // the published METRICS.md case, through the tool: tokenization keeps it unchanged
+        Path refs = write("refs.json", "{\"1\": [\"this is a test\", \"this is also a test\"]}");
+        Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"This is a good test.\"}]");
+        Run run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "meteor,bleu");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode got = Json.MAPPER.readTree(run.out());
+        assertEquals(0.4443438716486749, got.get("corpus").get("METEOR (exact+stem+synonym)").asDouble(), 1e-9);
+        assertEquals(0.79999999968, got.get("corpus").get("Bleu_1").asDouble(), 1e-9);
+        assertTrue(run.err().contains("no --meteor-paraphrase"), run.err());
     }
 }

@@ -10,7 +10,6 @@ import dev.vlsuite.shared.io.captions.CaptionDatasets;
 import dev.vlsuite.shared.io.captions.CaptionFormatException;
 import dev.vlsuite.shared.io.captions.CocoResults;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
-import dev.vlsuite.shared.metrics.CorpusScorer;
 import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.metrics.Metric;
 import dev.vlsuite.shared.metrics.ScoringInputs;
@@ -21,7 +20,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,12 +31,6 @@ import picocli.CommandLine.Spec;
                 "REFS: COCO captions annotations JSON, Karpathy split JSON (dataset_coco.json...), a Flickr token file,"
                         + " or {\"id\": [captions]}. RESULTS: COCO results [{\"image_id\", \"caption\"}]."})
 public final class ScoreTool implements Callable<Integer> {
-    /**
-     * METEOR hook, wired by the coordinator once Meteor is merged: builds the METEOR scorer from the
-     * optional paraphrase table (null = none). While it is null, METEOR is unavailable.
-     */
-    public static volatile Function<Path, CorpusScorer> meteorFactory = null;
-
     enum Format { text, json }
 
     @Spec CommandSpec spec;
@@ -94,14 +86,10 @@ public final class ScoreTool implements Callable<Integer> {
         return inputs.problems().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 
-    private CaptionEvaluator evaluator(PrintWriter err) {
+    private CaptionEvaluator evaluator(PrintWriter err) throws java.io.IOException {
         Set<Metric> selected = EnumSet.noneOf(Metric.class);
         if (metricNames == null) {
             selected.addAll(EnumSet.allOf(Metric.class));
-            if (meteorFactory == null) {
-                selected.remove(Metric.METEOR);
-                err.println("score: METEOR is not available in this build; scoring BLEU, ROUGE-L and CIDEr");
-            }
         } else {
             for (String m : metricNames) selected.add(Metric.parse(m));
         }
@@ -111,8 +99,10 @@ public final class ScoreTool implements Callable<Integer> {
         }
         CaptionEvaluator.Builder b = CaptionEvaluator.builder().metrics(selected);
         if (selected.contains(Metric.METEOR)) {
-            if (meteorFactory == null) throw new UsageException("METEOR is not available in this build yet; use --metrics bleu,rouge,cider");
-            b.meteor(meteorFactory.apply(meteorParaphrase));
+            b.withMeteor(meteorParaphrase);
+            if (meteorParaphrase == null) {
+                err.println("score: no --meteor-paraphrase table: METEOR is reported as \"METEOR (exact+stem+synonym)\"");
+            }
         }
         return b.build();
     }
