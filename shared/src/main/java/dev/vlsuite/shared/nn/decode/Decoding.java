@@ -229,7 +229,11 @@ public final class Decoding {
                             nextScore[row] = candScore[c];
                             nextHistory[row] = h;
                         }
-                        if (done.get(b).size() >= k) {
+                        // stop only when no live beam can still beat the k-th best finished one: raw sums only fall,
+                        // and the length penalty favours a live beam at most by lp(maxLength)
+                        float bestLive = live > 0 ? nextScore[b * k] / penalty(options.maxLength(), lengthPenalty)
+                                : Float.NEGATIVE_INFINITY;
+                        if (done.get(b).size() >= k && kthBest(done.get(b), k) >= bestLive) {
                             complete[b] = true;
                             live = 0;
                         }
@@ -270,6 +274,16 @@ public final class Decoding {
             }
             return out;
         }
+    }
+
+    /** The k-th highest score among finished hypotheses (k <= hyps.size()). */
+    private static float kthBest(List<Hypothesis> hyps, int k) {
+        float[] scores = new float[hyps.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = hyps.get(i).score();
+        }
+        java.util.Arrays.sort(scores);
+        return scores[scores.length - k];
     }
 
     /** GNMT length penalty (Wu et al. 2016): ((5 + len) / 6)^alpha. */

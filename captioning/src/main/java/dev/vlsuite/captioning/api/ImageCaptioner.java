@@ -1,0 +1,209 @@
+package dev.vlsuite.captioning.api;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import dev.vlsuite.captioning.model.CaptionConfig;
+import dev.vlsuite.shared.engine.VlEngine;
+import dev.vlsuite.shared.image.BadImageException;
+import dev.vlsuite.shared.image.DecodeOptions;
+import dev.vlsuite.shared.image.ImageBatch;
+import dev.vlsuite.shared.image.ImageDecoder;
+import dev.vlsuite.shared.io.BundleException;
+import dev.vlsuite.shared.nn.decode.DecoderState;
+import dev.vlsuite.shared.nn.decode.Decoding;
+import dev.vlsuite.shared.nn.decode.Hypothesis;
+import dev.vlsuite.shared.nn.decode.StepModel;
+import dev.vlsuite.shared.text.Detokenizer;
+import dev.vlsuite.shared.text.Vocabulary;
+import dev.vlsuite.shared.vision.Backbones;
+import dev.vlsuite.shared.vision.FeatureExtractor;
+import dev.vlsuite.shared.vision.Features;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Captions image files: decode (worker threads) -> Preprocess -> backbone -> batched beam search (K = 1:
+ * greedy) -> words. Bad files never stop a batch: each becomes a failed {@link CaptionOutcome}.
+ *
+ * <pre>{@code
+ * try (ImageCaptioner captioner = ImageCaptioner.load(null)) {   // null: the built-in default model
+ *     Caption c = captioner.caption(Path.of("photo.jpg"));
+ * }
+ * }</pre>
+ * One instance is meant for one thread at a time; it owns its model and backbone and closes them.
+ */
+public final class ImageCaptioner implements AutoCloseable {
+    private final CaptionModel model;
+    private final FeatureExtractor backbone;
+    private final ImageDecoder decoder;
+    private final int decodeThreads;
+
+    private ImageCaptioner(CaptionModel model, FeatureExtractor backbone, DecodeOptions decodeOptions) {
+        CaptionConfig c = model.config();
+        int locations = backbone.gridSide() * backbone.gridSide();
+        if (backbone.channels() != c.featureSize() || (c.arch().attends() && locations != c.locations())) {
+            throw new IllegalArgumentException("backbone " + backbone.id() + " gives " + locations + " x " + backbone.channels()
+                    + " features but the model " + model.source() + " expects " + c.locations() + " x " + c.featureSize());
+        }
+        this.model = model;
+        this.backbone = backbone;
+        this.decoder = new ImageDecoder(decodeOptions);
+        this.decodeThreads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** Loads a bundle (null: the built-in default) on the device of the current engine options. */
+    public static ImageCaptioner load(Path bundleOrNull) throws IOException {
+        return load(bundleOrNull, VlEngine.device(VlEngine.options().device()));
+    }
+
+    public static ImageCaptioner load(Path bundleOrNull, Device device) throws IOException {
+        return open(CaptionModel.load(bundleOrNull == null ? DefaultModel.file() : bundleOrNull, device), device, null);
+    }
+
+    /**
+     * A captioner for a loaded model, with the backbone its config names or {@code backboneSpec} (e.g. the
+     * same VGG-16 with weights from another path). Takes ownership of the model (closed on failure too).
+     */
+    public static ImageCaptioner open(CaptionModel model, Device device, String backboneSpec) throws IOException {
+        String spec = backboneSpec != null ? backboneSpec : model.config().backbone();
+        FeatureExtractor fx;
+        try {
+            fx = Backbones.open(spec, device, model.config().imageSize());
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage()
+                    + "); pass the weights with --backbone");
+        }
+        return of(model, fx, DecodeOptions.defaults());
+    }
+
+    /** A captioner over an already opened backbone; takes ownership of both. */
+    public static ImageCaptioner of(CaptionModel model, FeatureExtractor backbone, DecodeOptions decodeOptions) {
+        try {
+            return new ImageCaptioner(model, backbone, decodeOptions);
+        } catch (RuntimeException e) {
+            backbone.close();
+            model.close();
+            throw e;
+        }
+    }
+
+    public CaptionModel model() {
+        return model;
+    }
+
+    public FeatureExtractor backbone() {
+        return backbone;
+    }
+
+    /** Whether captions carry attention maps (soft and hard attention models). */
+    public boolean attends() {
+        return model.config().arch().attends();
+    }
+
+    /** One image with the default options (beam 3). */
+    public Caption caption(Path image) throws BadImageException {
+        return caption(image, CaptionOptions.defaults());
+    }
+
+    public Caption caption(Path image, CaptionOptions options) throws BadImageException {
+        float[] chw = backbone.preprocess().toChw(decoder.decode(image));
+        return captionPixels(List.of(chw), options).get(0);
+    }
+
+    /** Every image, in input order; failures are outcomes, not exceptions. */
+    public List<CaptionOutcome> captionAll(List<Path> images, CaptionOptions options) {
+        List<CaptionOutcome> out = new ArrayList<>(images.size());
+        captionEach(images, options, out::add);
+        return out;
+    }
+
+    /**
+     * Streams outcomes to {@code sink} in input order, one batch at a time, while the next images are
+     * decoded on worker threads.
+     */
+    public void captionEach(List<Path> images, CaptionOptions options, Consumer<CaptionOutcome> sink) {
+        int ahead = 2 * options.batchSize() + decodeThreads;
+        try (DecodeAhead pipe = new DecodeAhead(images, decoder, backbone.preprocess(), decodeThreads, ahead)) {
+            List<DecodeAhead.Item> window = new ArrayList<>();
+            int good = 0;
+            while (pipe.hasNext()) {
+                DecodeAhead.Item item = pipe.next();
+                window.add(item);
+                if (item.chw() != null && ++good == options.batchSize()) {
+                    flush(window, options, sink);
+                    window.clear();
+                    good = 0;
+                }
+            }
+            flush(window, options, sink);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("captioning interrupted", e);
+        }
+    }
+
+    private void flush(List<DecodeAhead.Item> window, CaptionOptions options, Consumer<CaptionOutcome> sink) {
+        List<float[]> pixels = new ArrayList<>();
+        for (DecodeAhead.Item item : window) if (item.chw() != null) pixels.add(item.chw());
+        List<Caption> captions = pixels.isEmpty() ? List.of() : captionPixels(pixels, options);
+        int next = 0;
+        for (DecodeAhead.Item item : window) {
+            sink.accept(item.chw() != null ? CaptionOutcome.success(item.file(), captions.get(next++))
+                    : CaptionOutcome.failure(item.file(), item.error()));
+        }
+    }
+
+    /** Preprocessed (3, S, S) images -> captions, one backbone call and one batched search. */
+    private List<Caption> captionPixels(List<float[]> chw, CaptionOptions options) {
+        try (NDManager scope = model.manager().newSubManager()) {
+            ImageBatch batch = new ImageBatch(backbone.inputSize());
+            chw.forEach(batch::add);
+            Features f = backbone.extract(batch.toNDArray(scope));            // grid (B, L, D), pooled (B, D)
+            NDArray grid = attends() ? f.grid() : f.pooled().expandDims(1);   // (B, L, D); show-tell: (B, 1, D)
+            return captionFeatures(grid, options);
+        }
+    }
+
+    /**
+     * Captions backbone features directly (e.g. from a FeatureCache): {@code grid} (B, L, D), or (B, 1, D)
+     * pooled vectors for show-tell. Arrays made here are freed before returning.
+     */
+    public List<Caption> captionFeatures(NDArray grid, CaptionOptions options) {
+        try (NDManager scope = grid.getManager().newSubManager()) {
+            StepModel<?> step = model.net().decoder(new ParameterStore(scope, false));
+            List<List<Hypothesis>> found = search(step, new NDList(grid), options);
+            List<Caption> out = new ArrayList<>(found.size());
+            for (List<Hypothesis> hyps : found) out.add(toCaption(hyps.get(0)));
+            return out;
+        }
+    }
+
+    private static <S extends DecoderState<S>> List<List<Hypothesis>> search(StepModel<S> step, NDList inputs, CaptionOptions o) {
+        var decode = new dev.vlsuite.shared.nn.decode.DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, o.maxLen());
+        // plain log-probability sums (length penalty 0), as arctic-captions and the PyTorch tutorial rank beams
+        return o.beam() == 1 ? Decoding.greedy(step, inputs, decode) : Decoding.beam(step, inputs, decode, o.beam(), 0f);
+    }
+
+    private Caption toCaption(Hypothesis h) {
+        int[] ids = h.contentTokens();
+        List<String> words = new ArrayList<>(ids.length);
+        for (int id : ids) words.add(model.vocabulary().word(id));
+        float[][] attention = null;
+        if (attends() && h.attention() != null) attention = Arrays.copyOf(h.attention(), ids.length);   // one map per word, not <end>
+        return new Caption(Detokenizer.detokenize(words), words, h.logProb(), attention, attention == null ? 0 : backbone.gridSide());
+    }
+
+    @Override
+    public void close() {
+        backbone.close();
+        model.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vlsuite.captioning.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Turns the paths a user names (files and folders) into the list of images to caption. */
+public final class ImageInputs {
+    /** Extensions taken from folders, compared without case. */
+    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "gif");
+
+    private ImageInputs() {}
+
+    /**
+     * Files are taken as given, whatever their extension (the decoder judges them); folders are searched
+     * recursively for image extensions and their files sorted by path. Order follows the arguments.
+     * A path that does not exist is reported to {@code problems} as "path: no such file or directory".
+     */
+    public static List<Path> collect(List<Path> paths, Consumer<String> problems) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(ImageInputs::hasImageExtension)
+                            .sorted().forEach(out::add);
+                } catch (IOException | UncheckedIOException e) {
+                    problems.accept(p + ": cannot list folder (" + e.getMessage() + ")");
+                }
+            } else if (Files.exists(p)) {
+                out.add(p);
+            } else {
+                problems.accept(p + ": no such file or directory");
+            }
+        }
+        return out;
+    }
+
+    public static boolean hasImageExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}
