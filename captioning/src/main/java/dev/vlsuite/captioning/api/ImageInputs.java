@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /** Turns the paths a user names (files and folders) into the list of images to caption. */
@@ -21,9 +21,9 @@ public final class ImageInputs {
     /**
      * Files are taken as given, whatever their extension (the decoder judges them); folders are searched
      * recursively for image extensions and their files sorted by path. Order follows the arguments.
-     * A path that does not exist is reported to {@code problems} as "path: no such file or directory".
+     * A path that does not exist is reported to {@code problems} with the reason "no such file or directory".
      */
-    public static List<Path> collect(List<Path> paths, Consumer<String> problems) {
+    public static List<Path> collect(List<Path> paths, BiConsumer<Path, String> problems) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -31,12 +31,12 @@ public final class ImageInputs {
                     walk.filter(Files::isRegularFile).filter(ImageInputs::hasImageExtension)
                             .sorted().forEach(out::add);
                 } catch (IOException | UncheckedIOException e) {
-                    problems.accept(p + ": cannot list folder (" + e.getMessage() + ")");
+                    problems.accept(p, "cannot list folder (" + e.getMessage() + ")");
                 }
             } else if (Files.exists(p)) {
                 out.add(p);
             } else {
-                problems.accept(p + ": no such file or directory");
+                problems.accept(p, "no such file or directory");
             }
         }
         return out;

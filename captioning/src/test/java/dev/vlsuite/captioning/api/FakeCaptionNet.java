@@ -50,7 +50,7 @@ final class FakeCaptionNet extends AbstractBlock implements CaptionNet {
         int prev = dev.vlsuite.shared.text.Vocabulary.START_ID;
         for (int i = 0; i <= ids.length; i++) {
             int next = i < ids.length ? ids[i] : dev.vlsuite.shared.text.Vocabulary.END_ID;
-            table.set(new ai.djl.ndarray.index.NDIndex(prev + "," + next), 20f);
+            table.set(new ai.djl.ndarray.index.NDIndex(prev + "," + next), 10f);
             prev = next;
         }
     }

@@ -21,7 +21,7 @@ class ImageCaptionerTest {
     @Test
     void badFilesBecomeOutcomesAndGoodOnesAreCaptionedInOrder() throws Exception {
         Path dir = TestImages.writeAll(tmp.resolve("imgs"));
-        List<Path> files = ImageInputs.collect(List.of(dir), line -> fail(line));
+        List<Path> files = ImageInputs.collect(List.of(dir), (p, why) -> fail(p + ": " + why));
         try (ImageCaptioner c = captioner(Arch.SOFT)) {
             List<CaptionOutcome> out = c.captionAll(files, new CaptionOptions(2, 10, 2));
             assertEquals(files, out.stream().map(CaptionOutcome::file).toList());
@@ -29,6 +29,7 @@ class ImageCaptionerTest {
                 String name = o.file().getFileName().toString();
                 System.out.println(o.ok() ? name + " -> " + o.caption().text() : o.errorLine());
                 assertEquals(TestImages.GOOD.contains(name), o.ok(), name);
+                if (!o.ok()) assertEquals(TestImages.BAD.get(name), o.error());
                 if (o.ok()) {
                     assertEquals("a red circle here", o.caption().text());
                     assertEquals(4, o.caption().attention().length);
@@ -42,7 +43,7 @@ class ImageCaptionerTest {
     @Test
     void streamingEqualsBatchAndBatchSizeDoesNotChangeCaptions() throws Exception {
         Path dir = TestImages.writeAll(tmp.resolve("imgs"));
-        List<Path> files = ImageInputs.collect(List.of(dir), line -> fail(line));
+        List<Path> files = ImageInputs.collect(List.of(dir), (p, why) -> fail(p + ": " + why));
         try (ImageCaptioner c = captioner(Arch.SOFT)) {
             List<CaptionOutcome> one = c.captionAll(files, new CaptionOptions(1, 10, 1));
             List<CaptionOutcome> many = new ArrayList<>();

@@ -21,8 +21,13 @@ import javax.imageio.ImageIO;
 public final class TestImages {
     /** Valid images, in sorted order. */
     public static final List<String> GOOD = List.of("cmyk.jpg", "gray.png", "gray16.png", "scene-0.png", "scene-1.jpg");
-    /** Broken files and the reason each must be reported with. */
-    public static final List<String> BAD = List.of("empty.jpg", "huge.png", "text.jpg", "tiny.png", "truncated.jpg");
+    /** Broken files, in sorted order, and the reason each must be reported with. */
+    public static final java.util.Map<String, String> BAD = new java.util.TreeMap<>(java.util.Map.of(
+            "empty.jpg", "empty file",
+            "huge.png", "image too large (30000x30000 PNG = 900000000 pixels; limit 50000000)",
+            "text.jpg", "not an image (unrecognised format; expected JPEG, PNG, GIF, BMP or WebP)",
+            "tiny.png", "image too small (1x1 PNG; minimum side 2)",
+            "truncated.jpg", "truncated JPEG (no end-of-image marker)"));
 
     private TestImages() {}
 

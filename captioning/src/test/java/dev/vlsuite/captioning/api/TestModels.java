@@ -22,6 +22,9 @@ public final class TestModels {
     public static final int IMAGE_SIZE = 64;
     public static final int GRID_SIDE = 4;
 
+    /** Builds the fake nets from a config (what the tool gets in tests instead of the real decoders). */
+    public static final java.util.function.Function<CaptionConfig, dev.vlsuite.captioning.model.CaptionNet> NETS = FakeCaptionNet::new;
+
     private TestModels() {}
 
     /** The model always says "a red circle here" (a bigram chain with a wide margin). */

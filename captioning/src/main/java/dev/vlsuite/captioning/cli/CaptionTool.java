@@ -1,0 +1,64 @@
+package dev.vlsuite.captioning.cli;
+
+import ai.djl.Device;
+import dev.vlsuite.captioning.api.CaptionModel;
+import dev.vlsuite.captioning.api.DefaultModel;
+import dev.vlsuite.captioning.api.ImageCaptioner;
+import dev.vlsuite.captioning.model.CaptionConfig;
+import dev.vlsuite.captioning.model.CaptionNet;
+import dev.vlsuite.shared.cli.Tools;
+import dev.vlsuite.shared.cli.UsageException;
+import dev.vlsuite.shared.io.BundleException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+
+/** {@code caption}: image captioning with Show-and-Tell and Show-Attend-and-Tell. Parses options, calls the library. */
+@Command(name = "caption", mixinStandardHelpOptions = true, version = "vlsuite caption 0.1",
+        description = "Caption images with Show-and-Tell and Show-Attend-and-Tell (soft and hard attention) models.",
+        subcommands = {RunCommand.class, FeaturesCommand.class, EvalCommand.class})
+public final class CaptionTool implements Runnable {
+    private final Function<CaptionConfig, CaptionNet> nets;
+
+    public CaptionTool() {
+        this(null);
+    }
+
+    /** A tool whose models are built by {@code nets} (other decoders; tests); null: the module's own. */
+    public CaptionTool(Function<CaptionConfig, CaptionNet> nets) {
+        this.nets = nets;
+    }
+
+    public static void main(String[] args) {
+        Tools.main(new CaptionTool(), args);
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("missing subcommand; try 'caption --help'");
+    }
+
+    /**
+     * Opens {@code --model}, or the built-in default (saying so on {@code err}); an unusable model file is a
+     * usage error (exit 2) with one line.
+     */
+    ImageCaptioner open(Path model, String backbone, Device device, PrintWriter err) {
+        try {
+            Path file = model;
+            if (file == null) {
+                file = DefaultModel.file();
+                err.println("caption: no --model given: using the built-in default model (soft attention, synthetic world; "
+                        + file + ")");
+                err.flush();
+            }
+            CaptionModel loaded = nets == null ? CaptionModel.load(file, device) : CaptionModel.load(file, device, nets);
+            return ImageCaptioner.open(loaded, device, backbone);
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UsageException((model == null ? "default model" : model.toString()) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.vlsuite.captioning.cli;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vlsuite.captioning.api.CaptionOptions;
+import dev.vlsuite.captioning.api.CaptionOutcome;
+import dev.vlsuite.captioning.api.ImageCaptioner;
+import dev.vlsuite.shared.cli.EngineMixin;
+import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.Progress;
+import dev.vlsuite.shared.cli.UsageException;
+import dev.vlsuite.shared.io.Json;
+import dev.vlsuite.shared.io.captions.CaptionDataset;
+import dev.vlsuite.shared.io.captions.CaptionImage;
+import dev.vlsuite.shared.io.captions.CocoResult;
+import dev.vlsuite.shared.io.captions.CocoResults;
+import dev.vlsuite.shared.metrics.CaptionEvaluator;
+import dev.vlsuite.shared.metrics.EvaluationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code caption eval}: caption a split, write COCO results, print the COCO caption metrics (the same code as {@code score}). */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Caption one split of a dataset and score it: BLEU-1..4, METEOR, ROUGE-L, CIDEr (as the MS-COCO evaluation).")
+final class EvalCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand CaptionTool tool;
+    @Spec CommandSpec spec;
+    @Mixin EngineMixin engine;
+    @Mixin DatasetArgs data;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm); default: the built-in model.")
+    Path model;
+
+    @Option(names = "--backbone", paramLabel = "SPEC", description = "Backbone to use instead of the one the model names.")
+    String backbone;
+
+    @Option(names = "--beam", defaultValue = "3", paramLabel = "K", description = "Beam width; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
+
+    @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Most tokens per caption (default: ${DEFAULT-VALUE}).")
+    int maxLen;
+
+    @Option(names = "--batch", defaultValue = "16", paramLabel = "N", description = "Images per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--results", paramLabel = "OUT.json", description = "Write the captions here in COCO results format.")
+    Path results;
+
+    @Option(names = "--meteor-paraphrase", paramLabel = "FILE", description = "METEOR paraphrase table (gzip); without it exact+stem+synonym.")
+    Path meteorParaphrase;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CaptionOptions options;
+        try {
+            options = new CaptionOptions(beam, maxLen, batch);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CaptionDataset d = data.read(split);
+        Map<CaptionImage, Path> files = data.files(d, err);
+        int failed = d.images().size() - files.size();
+        CaptionEvaluator evaluator = CaptionEvaluator.builder().withMeteor(meteorParaphrase).build();
+        Device device = engine.apply();
+        List<CaptionImage> order = new ArrayList<>(files.keySet());
+        List<CocoResult> captions = new ArrayList<>();
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        Map<String, String> candidates = new LinkedHashMap<>();
+        try (ImageCaptioner captioner = tool.open(model, backbone, device, err);
+             Progress progress = Progress.start("eval", order.size())) {
+            List<CaptionOutcome> outcomes = captioner.captionAll(new ArrayList<>(files.values()), options);
+            for (int i = 0; i < outcomes.size(); i++) {
+                CaptionOutcome o = outcomes.get(i);
+                CaptionImage image = order.get(i);
+                progress.step();
+                if (!o.ok()) {
+                    err.println(o.errorLine());
+                    failed++;
+                    continue;
+                }
+                captions.add(new CocoResult(image.id(), o.caption().text()));
+                refs.put(image.id(), image.rawCaptions());
+                candidates.put(image.id(), o.caption().text());
+            }
+        }
+        if (results != null) CocoResults.write(results, captions);
+        if (candidates.isEmpty()) throw new UsageException("no image of split '" + split + "' could be captioned; nothing to score");
+        EvaluationReport report = evaluator.evaluate(refs, candidates);
+        if (format == Format.json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("split", split);
+            root.put("images", candidates.size());
+            root.put("beam", beam);
+            ObjectNode corpus = root.putObject("corpus");
+            report.corpus().forEach(corpus::put);
+            out.println(Json.MAPPER.writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "%-8s  %s%n", "metric", "score");
+            report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-8s  %.6f%n", name, v));
+            out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, beam);
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+}
