@@ -3,7 +3,7 @@
  * {@link dev.vlsuite.shared.nn.LstmCell}, {@link dev.vlsuite.shared.nn.GruCell}, {@link dev.vlsuite.shared.nn.StackedCell},
  * all {@link dev.vlsuite.shared.nn.RecurrentCell}), {@link dev.vlsuite.shared.nn.Embedding},
  * {@link dev.vlsuite.shared.nn.SoftAttention}, {@link dev.vlsuite.shared.nn.HardAttention} with
- * {@link dev.vlsuite.shared.nn.Reinforce}, and {@link dev.vlsuite.shared.nn.GradientClipping}.
+ * {@link dev.vlsuite.shared.nn.Reinforce} (global-norm clipping lives in {@link dev.vlsuite.shared.train.GradientClipping}).
  *
  * <p>A decoder loop owns the state: {@code state = cell.step(ps, x, state, training)}, with
  * {@code cell.zeroState(manager, B)} at t = 0 and {@code cell.output(state)} as h. Keep data first in binary ops
