@@ -4,6 +4,8 @@ import dev.vlsuite.shared.metrics.Bleu;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.CiderD;
 import dev.vlsuite.shared.metrics.RougeL;
+import dev.vlsuite.shared.metrics.meteor.Meteor;
+import dev.vlsuite.shared.metrics.meteor.MeteorOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,15 +15,15 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D) on 5,000 images x
+ * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D, METEOR) on 5,000 images x
  * 5 references of synthetic captions from a small seeded grammar: the first run after JVM start and
  * the median of the warm runs. Not a test; run it with
- * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs]}.
+ * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json]}; the optional dump is the tokenized corpus for the Python reference timing.
  */
 public final class MetricsBenchmark {
-    private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "total"};
+    private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "METEOR", "total"};
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         Random rnd = new Random(42);
@@ -33,6 +35,16 @@ public final class MetricsBenchmark {
             refs.put(Integer.toString(100000 + i), r);
             cands.put(Integer.toString(100000 + i), caption(rnd));
         }
+        if (args.length > 2) { // hand the same tokenized corpus to the Python reference (bench/metrics_reference.py)
+            CaptionEvaluator.Tokenized tok = CaptionEvaluator.builder().build().tokenize(refs, cands);
+            var root = dev.vlsuite.shared.io.Json.MAPPER.createObjectNode();
+            root.set("refs", dev.vlsuite.shared.io.Json.MAPPER.valueToTree(tok.refs()));
+            root.set("cands", dev.vlsuite.shared.io.Json.MAPPER.valueToTree(tok.candidates()));
+            dev.vlsuite.shared.io.AtomicFiles.writeString(java.nio.file.Path.of(args[2]), root.toString());
+        }
+        long load0 = System.nanoTime();
+        Meteor meteor = Meteor.create(MeteorOptions.defaults()); // WordNet 3.0 + stemmer, once per process
+        double meteorLoad = (System.nanoTime() - load0) / 1e9;
         double[][] seconds = new double[runs][];
         double checksum = 0;
         for (int run = 0; run < runs; run++) {
@@ -46,13 +58,16 @@ public final class MetricsBenchmark {
             long t3 = System.nanoTime();
             checksum += new CiderD().score(tok.refs(), tok.candidates()).corpus();
             long t4 = System.nanoTime();
-            long[] marks = {t0, t1, t2, t3, t4};
-            for (int s = 0; s < 4; s++) t[s] = (marks[s + 1] - marks[s]) / 1e9;
-            t[4] = (t4 - t0) / 1e9;
+            checksum += meteor.score(tok.refs(), tok.candidates()).corpus();
+            long t5 = System.nanoTime();
+            long[] marks = {t0, t1, t2, t3, t4, t5};
+            for (int s = 0; s < 5; s++) t[s] = (marks[s + 1] - marks[s]) / 1e9;
+            t[5] = (t5 - t0) / 1e9;
             seconds[run] = t;
         }
         System.out.printf(Locale.ROOT, "%d images x 5 references, %d runs, %d cores, checksum %.6f%n",
                 images, runs, Runtime.getRuntime().availableProcessors(), checksum / runs);
+        System.out.printf(Locale.ROOT, "METEOR resources (WordNet 3.0, stemmer) loaded once in %.3f s%n", meteorLoad);
         System.out.printf(Locale.ROOT, "%-9s %10s %12s%n", "step", "first (s)", "median (s)");
         for (int s = 0; s < STEPS.length; s++) {
             double[] warm = new double[Math.max(1, runs - 1)];
