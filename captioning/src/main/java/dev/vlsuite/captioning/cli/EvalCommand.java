@@ -118,8 +118,9 @@ final class EvalCommand implements Callable<Integer> {
             report.corpus().forEach(corpus::put);
             out.println(Json.MAPPER.writeValueAsString(root));
         } else {
-            out.printf(Locale.ROOT, "%-8s  %s%n", "metric", "score");
-            report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-8s  %.6f%n", name, v));
+            int width = Math.max(6, report.corpus().keySet().stream().mapToInt(String::length).max().orElse(0));
+            out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "metric", "score");
+            report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-" + width + "s  %.6f%n", name, v));
             out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, beam);
         }
         out.flush();

@@ -64,7 +64,7 @@ class FeaturesAndEvalTest {
         List<CocoResult> written = CocoResults.read(results);
         assertEquals(testIds, written.stream().map(CocoResult::imageId).toList());
         for (CocoResult c : written) assertEquals("a red circle here", c.caption());
-        for (String metric : List.of("BLEU-1", "BLEU-4", "METEOR", "ROUGE-L", "CIDEr")) assertTrue(r.out().contains(metric), metric + " in " + r.out());
+        for (String metric : List.of("Bleu_1", "Bleu_4", "METEOR", "ROUGE_L", "CIDEr")) assertTrue(r.out().contains(metric), metric + " in " + r.out());
         assertTrue(r.out().contains("(2 images of split test, beam 2)"), r.out());
 
         ToolRun noSplit = ToolRun.of("eval", "--dataset", data.datasetJson().toString(), "--images", data.dir().toString(),
