@@ -9,12 +9,12 @@ import java.lang.reflect.Method;
 final class BuiltInNets {
     private BuiltInNets() {}
 
-    static CaptionNet create(CaptionConfig config) {
+    static CaptionNet create(CaptionConfig config, ai.djl.ndarray.NDManager manager) {
         // looked up by name until the model package lands on this branch; then this becomes CaptionNets.create(config)
         try {
             Class<?> nets = Class.forName("dev.vlsuite.captioning.model.CaptionNets");
-            Method create = nets.getMethod("create", CaptionConfig.class);
-            return (CaptionNet) create.invoke(null, config);
+            Method create = nets.getMethod("createInitialized", CaptionConfig.class, ai.djl.ndarray.NDManager.class);
+            return (CaptionNet) create.invoke(null, config, manager);
         } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalStateException("this build has no caption decoders (dev.vlsuite.captioning.model.CaptionNets)", e);
         } catch (InvocationTargetException e) {

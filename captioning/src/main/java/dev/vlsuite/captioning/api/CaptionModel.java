@@ -13,7 +13,6 @@ import dev.vlsuite.shared.io.ModelBundle;
 import dev.vlsuite.shared.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Function;
 
 /**
  * A trained captioning model read from a bundle (task {@value #TASK}): its config, vocabulary and the
@@ -50,7 +49,7 @@ public final class CaptionModel implements AutoCloseable {
      * @throws BundleException one line naming the file: missing, corrupt, not a captioning model, or
      *     parameters that do not fit the config
      */
-    public static CaptionModel load(Path bundle, Device device, Function<CaptionConfig, CaptionNet> nets) throws IOException {
+    public static CaptionModel load(Path bundle, Device device, CaptionNetFactory nets) throws IOException {
         BundleContents contents = ModelBundle.read(bundle, TASK);
         CaptionConfig config;
         Vocabulary vocabulary;
@@ -65,7 +64,7 @@ public final class CaptionModel implements AutoCloseable {
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            CaptionNet net = nets.apply(config);
+            CaptionNet net = nets.create(config, manager);
             contents.loadParameters(net, manager);
             return new CaptionModel(bundle, config, vocabulary, net, contents.metadata(), manager);
         } catch (MalformedModelException | RuntimeException e) {

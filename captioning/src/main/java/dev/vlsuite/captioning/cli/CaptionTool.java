@@ -2,17 +2,15 @@ package dev.vlsuite.captioning.cli;
 
 import ai.djl.Device;
 import dev.vlsuite.captioning.api.CaptionModel;
+import dev.vlsuite.captioning.api.CaptionNetFactory;
 import dev.vlsuite.captioning.api.DefaultModel;
 import dev.vlsuite.captioning.api.ImageCaptioner;
-import dev.vlsuite.captioning.model.CaptionConfig;
-import dev.vlsuite.captioning.model.CaptionNet;
 import dev.vlsuite.shared.cli.Tools;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.BundleException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 
 /** {@code caption}: image captioning with Show-and-Tell and Show-Attend-and-Tell. Parses options, calls the library. */
@@ -20,14 +18,14 @@ import picocli.CommandLine.Command;
         description = "Caption images with Show-and-Tell and Show-Attend-and-Tell (soft and hard attention) models.",
         subcommands = {RunCommand.class, FeaturesCommand.class, EvalCommand.class})
 public final class CaptionTool implements Runnable {
-    private final Function<CaptionConfig, CaptionNet> nets;
+    private final CaptionNetFactory nets;
 
     public CaptionTool() {
         this(null);
     }
 
     /** A tool whose models are built by {@code nets} (other decoders; tests); null: the module's own. */
-    public CaptionTool(Function<CaptionConfig, CaptionNet> nets) {
+    public CaptionTool(CaptionNetFactory nets) {
         this.nets = nets;
     }
 

@@ -23,7 +23,11 @@ public final class TestModels {
     public static final int GRID_SIDE = 4;
 
     /** Builds the fake nets from a config (what the tool gets in tests instead of the real decoders). */
-    public static final java.util.function.Function<CaptionConfig, dev.vlsuite.captioning.model.CaptionNet> NETS = FakeCaptionNet::new;
+    public static final CaptionNetFactory NETS = (config, manager) -> {
+        FakeCaptionNet net = new FakeCaptionNet(config);
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, config.locations(), config.featureSize()), new Shape(1));
+        return net;
+    };
 
     private TestModels() {}
 
@@ -44,6 +48,6 @@ public final class TestModels {
     }
 
     public static CaptionModel load(Path file) throws IOException {
-        return CaptionModel.load(file, ai.djl.Device.cpu(), FakeCaptionNet::new);
+        return CaptionModel.load(file, ai.djl.Device.cpu(), NETS);
     }
 }
