@@ -3,7 +3,8 @@ package dev.vlsuite.captioning.picture;
 /**
  * An attention grid (side x side weights, row-major) made into a smooth size x size map in [0, 1]:
  * bilinear upsampling between cell centres, a Gaussian blur of about half a cell (as the Show-Attend-and-Tell
- * figures use pyramid_expand), then division by the maximum.
+ * figures use pyramid_expand), then scaled to [0, 1] between its minimum and maximum (as matplotlib's imshow
+ * scales the map in those figures); a uniform map is all ones.
  */
 public final class HeatMap {
     private HeatMap() {}
@@ -12,9 +13,14 @@ public final class HeatMap {
         if (alpha.length != side * side) throw new IllegalArgumentException("alpha has " + alpha.length + " weights, expected " + side + "x" + side);
         float[] up = upsample(alpha, side, size);
         float[] smooth = blur(up, size, size / (2f * side));
-        float max = 0f;
-        for (float v : smooth) max = Math.max(max, v);
-        if (max > 0f) for (int i = 0; i < smooth.length; i++) smooth[i] /= max;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : smooth) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        float range = max - min;
+        for (int i = 0; i < smooth.length; i++) smooth[i] = range > 1e-12f ? (smooth[i] - min) / range : 1f;
         return smooth;
     }
 
