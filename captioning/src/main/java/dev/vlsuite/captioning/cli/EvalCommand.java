@@ -91,11 +91,14 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, String> candidates = new LinkedHashMap<>();
         try (ImageCaptioner captioner = tool.open(model, backbone, device, err);
              Progress progress = Progress.start("eval", order.size())) {
-            List<CaptionOutcome> outcomes = captioner.captionAll(new ArrayList<>(files.values()), options);
+            List<CaptionOutcome> outcomes = new ArrayList<>();
+            captioner.captionEach(new ArrayList<>(files.values()), options, o -> {
+                outcomes.add(o);
+                progress.step();
+            });
             for (int i = 0; i < outcomes.size(); i++) {
                 CaptionOutcome o = outcomes.get(i);
                 CaptionImage image = order.get(i);
-                progress.step();
                 if (!o.ok()) {
                     err.println(o.errorLine());
                     failed++;
