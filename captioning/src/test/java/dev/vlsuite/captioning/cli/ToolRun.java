@@ -7,10 +7,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs the caption tool in-process (with the test fake nets) and captures its streams. */
+/** Runs the caption tool in-process and captures its streams. */
 record ToolRun(int exit, String out, String err) {
 
+    /** The tool with the test fake nets. */
     static ToolRun of(String... args) {
+        return run(new CaptionTool(TestModels.NETS), args);
+    }
+
+    /** The tool as shipped (the module's own decoders). */
+    static ToolRun real(String... args) {
+        return run(new CaptionTool(), args);
+    }
+
+    private static ToolRun run(CaptionTool tool, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -19,7 +29,7 @@ record ToolRun(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Tools.run(new CaptionTool(TestModels.NETS), args);
+            code = Tools.run(tool, args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
