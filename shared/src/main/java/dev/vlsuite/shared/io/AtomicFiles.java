@@ -21,9 +21,15 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
-                writer.write(out);
-                out.getFD().sync(); // the rename must never publish bytes still only in the page cache
+            try (java.io.FileOutputStream file = new java.io.FileOutputStream(tmp.toFile())) {
+                // writers may close what they are given (wrapping streams do): keep the descriptor open for the sync
+                OutputStream shield = new java.io.FilterOutputStream(file) {
+                    @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+                    @Override public void close() throws IOException { flush(); }
+                };
+                writer.write(shield);
+                shield.flush();
+                file.getFD().sync(); // the rename must never publish bytes still only in the page cache
             }
             // createTempFile makes the file owner-only; outputs are ordinary files (rw-r--r--)
             try {

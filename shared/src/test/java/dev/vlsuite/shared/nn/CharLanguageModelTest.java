@@ -1,5 +1,7 @@
 package dev.vlsuite.shared.nn;
 
+import dev.vlsuite.shared.train.GradientClipping;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -138,7 +140,7 @@ class CharLanguageModelTest {
                             gc.backward(loss);
                             losses.add(loss.getFloat());
                         }
-                        GradientClipping.clipGlobalNorm(net.getParameters(), 5f);
+                        GradientClipping.clipGlobalNorm(net.getParameters(), 5, scope);
                         trainer.step();
                     }
                 }
