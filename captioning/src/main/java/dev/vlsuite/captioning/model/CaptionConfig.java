@@ -81,4 +81,10 @@ public record CaptionConfig(
         return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, featureSize, locations,
                 dropout, doublyStochastic, entropyWeight, expectedContextProb, backbone, imageSize, tokens);
     }
+
+    /** The same config with other hard-attention settings: entropy bonus and probability of the expected context. */
+    public CaptionConfig withHardAttention(float entropyBonus, float expectedContextProbability) {
+        return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, featureSize, locations,
+                dropout, doublyStochastic, entropyBonus, expectedContextProbability, backbone, imageSize, maxLength);
+    }
 }

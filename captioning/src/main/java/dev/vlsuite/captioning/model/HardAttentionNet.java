@@ -15,6 +15,7 @@ import dev.vlsuite.shared.nn.Reinforce;
  * <pre>
  *   loss = (sum -log p(y|s,a) + lambda * DS + B * Reinforce(sum_t log alpha_t(s_t), log p(y|s,a), sum_t H(alpha_t))) / #tokens
  * </pre>
+ * The surrogate adds only its gradient (its value is subtracted again), so the loss value is the caption objective.
  * The baseline is a non-trainable parameter, so it is saved in checkpoints and a resumed run goes on with it.
  * Captions are decoded with the most likely cell at each step.
  */
@@ -48,7 +49,9 @@ final class HardAttentionNet extends ShowAttendTellNet {
             NDArray entropy = u.entropies().mul(mask).sum(new int[] {1});                 // (B)
             Reinforce reinforce = new Reinforce(BASELINE_DECAY, config.entropyWeight(), baselineValue());
             NDArray surrogate = reinforce.loss(logP, reward, entropy);                    // () mean over B
-            total = total.add(surrogate.mul(reward.getShape().get(0)));
+            // value 0, gradient intact: the reported loss stays the caption objective, not the surrogate's value
+            NDArray surrogateGradient = surrogate.sub(surrogate.stopGradient());
+            total = total.add(surrogateGradient.mul(reward.getShape().get(0)));
             baseline.getArray().set(new float[] {reinforce.baseline()});
         }
         return total.div(mask.sum());

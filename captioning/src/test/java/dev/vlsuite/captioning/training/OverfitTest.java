@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * broken recurrence, attention, output layer, mask or decoder cannot do this.
  */
 class OverfitTest {
-    private static final int SCENES = 5, STEPS = 250;
+    private static final int SCENES = 4, STEPS = 120;
 
     @TempDir Path tmp;
 
@@ -42,7 +42,7 @@ class OverfitTest {
                     CaptionTrainingOptions.defaults().withMinWordCount(1).withBatchSize(SCENES).withValidation("train", 0),
                     line -> { throw new AssertionError(line); });
             TrainConfig train = TrainConfig.defaults().withEpochs(STEPS).withMaxSteps(STEPS)
-                    .withLr(1e-2, LrSchedule.constant()).withValidation(STEPS, null, TrainConfig.Goal.MAX, 0)
+                    .withLr(2e-2, LrSchedule.constant()).withValidation(STEPS, null, TrainConfig.Goal.MAX, 0)
                     .withCheckpointEvery(0).withSeed(3);
             TrainResult result = training.train(train, tmp.resolve("run"), false, manager);
             assertEquals(STEPS, result.steps());
