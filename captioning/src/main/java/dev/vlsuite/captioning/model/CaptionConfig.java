@@ -51,4 +51,40 @@ public record CaptionConfig(
         return new CaptionConfig(arch, vocabSize, 512, 512, 512, featureSize, arch.attends() ? locations : 1,
                 0.5f, 1.0f, 0.002f, 0.5f, backbone, imageSize, 20);
     }
+    /** The same config with another vocabulary size (known once the vocabulary is built). */
+    public CaptionConfig withVocabSize(int v) {
+        return new CaptionConfig(arch, v, embedSize, hiddenSize, attentionSize, featureSize, locations, dropout,
+                doublyStochastic, entropyWeight, expectedContextProb, backbone, imageSize, maxLength);
+    }
+
+    /** The same config for another backbone: D, the grid's L (1 for show-tell), spec and input size. */
+    public CaptionConfig withBackbone(String spec, int inputSize, int channels, int gridLocations) {
+        return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, channels,
+                arch.attends() ? gridLocations : 1, dropout, doublyStochastic, entropyWeight, expectedContextProb,
+                spec, inputSize, maxLength);
+    }
+
+    /** The same config with other layer sizes (E, H, A). */
+    public CaptionConfig withSizes(int embed, int hidden, int attention) {
+        return new CaptionConfig(arch, vocabSize, embed, hidden, attention, featureSize, locations, dropout,
+                doublyStochastic, entropyWeight, expectedContextProb, backbone, imageSize, maxLength);
+    }
+
+    /** The same config with another dropout rate and doubly stochastic lambda. */
+    public CaptionConfig withRegularisation(float dropoutRate, float lambda) {
+        return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, featureSize, locations,
+                dropoutRate, lambda, entropyWeight, expectedContextProb, backbone, imageSize, maxLength);
+    }
+
+    /** The same config with another longest generated caption (tokens, end included). */
+    public CaptionConfig withMaxLength(int tokens) {
+        return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, featureSize, locations,
+                dropout, doublyStochastic, entropyWeight, expectedContextProb, backbone, imageSize, tokens);
+    }
+
+    /** The same config with other hard-attention settings: entropy bonus and probability of the expected context. */
+    public CaptionConfig withHardAttention(float entropyBonus, float expectedContextProbability) {
+        return new CaptionConfig(arch, vocabSize, embedSize, hiddenSize, attentionSize, featureSize, locations,
+                dropout, doublyStochastic, entropyBonus, expectedContextProbability, backbone, imageSize, maxLength);
+    }
 }
