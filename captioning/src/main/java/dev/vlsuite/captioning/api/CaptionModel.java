@@ -20,7 +20,7 @@ import java.nio.file.Path;
  */
 public final class CaptionModel implements AutoCloseable {
     /** The task name captioning bundles carry. */
-    public static final String TASK = "captioning";
+    public static final String TASK = dev.vlsuite.captioning.model.CaptionNets.TASK;
 
     private final Path source;
     private final CaptionConfig config;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 /** {@code caption}: image captioning with Show-and-Tell and Show-Attend-and-Tell. Parses options, calls the library. */
 @Command(name = "caption", mixinStandardHelpOptions = true, version = "vlsuite caption 0.1",
         description = "Caption images with Show-and-Tell and Show-Attend-and-Tell (soft and hard attention) models.",
-        subcommands = {RunCommand.class, FeaturesCommand.class, EvalCommand.class})
+        subcommands = {RunCommand.class, FeaturesCommand.class, TrainCommand.class, EvalCommand.class})
 public final class CaptionTool implements Runnable {
     private final CaptionNetFactory nets;
 

@@ -1,0 +1,168 @@
+package dev.vlsuite.captioning.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import dev.vlsuite.captioning.model.Arch;
+import dev.vlsuite.captioning.model.CaptionConfig;
+import dev.vlsuite.captioning.training.CaptionTraining;
+import dev.vlsuite.captioning.training.CaptionTrainingOptions;
+import dev.vlsuite.shared.cli.EngineMixin;
+import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.UsageException;
+import dev.vlsuite.shared.io.AtomicFiles;
+import dev.vlsuite.shared.io.BundleException;
+import dev.vlsuite.shared.io.captions.CaptionDataset;
+import dev.vlsuite.shared.train.LrSchedule;
+import dev.vlsuite.shared.train.TrainConfig;
+import dev.vlsuite.shared.train.TrainResult;
+import dev.vlsuite.shared.vision.Backbones;
+import dev.vlsuite.shared.vision.FeatureCache;
+import dev.vlsuite.shared.vision.FeatureExtractor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code caption train}: train a caption decoder on cached backbone features (training.CaptionTraining). */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train show-tell, soft or hard attention on frozen backbone features (extracted once into --cache).",
+                "Validation captions (greedy) are scored with BLEU-4 and CIDEr; the best model by --watch is kept.",
+                "The run folder OUT.run/ holds the checkpoint and metrics.jsonl; --resume continues it."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin EngineMixin engine;
+    @Mixin DatasetArgs data;
+
+    @Option(names = "--split-train", defaultValue = "train,restval", split = ",", paramLabel = "LIST",
+            description = "Splits to train on (default: ${DEFAULT-VALUE}).")
+    List<String> trainSplits;
+
+    @Option(names = "--split-val", defaultValue = "val", paramLabel = "NAME", description = "Validation split (default: ${DEFAULT-VALUE}).")
+    String valSplit;
+
+    @Option(names = "--val-images", defaultValue = "500", paramLabel = "N", description = "Validate on at most N images; 0 = all (default: ${DEFAULT-VALUE}).")
+    int valImages;
+
+    @Option(names = "--backbone", defaultValue = "vgg-small", paramLabel = "SPEC",
+            description = "vgg-small, vgg16, vgg16:FILE.pt|.params, torchscript:FILE.pt (default: ${DEFAULT-VALUE}).")
+    String backbone;
+
+    @Option(names = "--image-size", defaultValue = "0", paramLabel = "PX", description = "Backbone input side; 0 = its own.")
+    int imageSize;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: OUT.run/features).")
+    Path cacheDir;
+
+    @Option(names = "--arch", defaultValue = "soft", paramLabel = "show-tell|soft|hard", description = "Decoder (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--embed", defaultValue = "512", paramLabel = "E", description = "Word embedding size (default: ${DEFAULT-VALUE}).")
+    int embed;
+
+    @Option(names = "--hidden", defaultValue = "512", paramLabel = "H", description = "LSTM size; arctic-captions uses 1800 (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--attention-dim", defaultValue = "512", paramLabel = "A", description = "Attention MLP size (default: ${DEFAULT-VALUE}).")
+    int attentionDim;
+
+    @Option(names = "--dropout", defaultValue = "0.5", paramLabel = "P", description = "Dropout before the output layer (default: ${DEFAULT-VALUE}).")
+    float dropout;
+
+    @Option(names = "--lambda", defaultValue = "1.0", paramLabel = "X", description = "Doubly stochastic attention weight (default: ${DEFAULT-VALUE}).")
+    float lambda;
+
+    @Option(names = "--entropy", defaultValue = "0.002", paramLabel = "X", description = "Hard attention entropy bonus (default: ${DEFAULT-VALUE}).")
+    float entropy;
+
+    @Option(names = "--min-count", defaultValue = "5", paramLabel = "N", description = "Rarer words become <unk> (default: ${DEFAULT-VALUE}).")
+    int minCount;
+
+    @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Longest generated caption (default: ${DEFAULT-VALUE}).")
+    int maxLen;
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Stop after N updates; 0 = epochs decide.")
+    long steps;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Captions per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "4e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--clip", defaultValue = "5", paramLabel = "X", description = "Global gradient-norm limit; 0 = off (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")
+    long validateEvery;
+
+    @Option(names = "--watch", defaultValue = "CIDEr", paramLabel = "METRIC", description = "Metric that picks the best model: CIDEr or Bleu_4 (default: ${DEFAULT-VALUE}).")
+    String watch;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "N", description = "Stop after N validations without improvement; 0 = never.")
+    int patience;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Arch a;
+        TrainConfig trainConfig;
+        CaptionTrainingOptions options;
+        try {
+            a = Arch.parse(arch);
+            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
+                    .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed);
+            options = CaptionTrainingOptions.defaults().withBatchSize(batch).withMinWordCount(minCount)
+                    .withValidation(valSplit, valImages).withTrainSplits(trainSplits);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CaptionDataset dataset = data.read(null);
+        Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
+        Path cache = cacheDir != null ? cacheDir : runDir.resolve("features");
+        if (!resume && Files.exists(runDir.resolve(dev.vlsuite.shared.train.TrainingLoop.CHECKPOINT))) {
+            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
+        }
+        Device device = engine.apply();
+        try (FeatureExtractor fx = Backbones.open(backbone, device, imageSize);
+             FeatureCache features = FeatureCache.open(cache, fx);
+             NDManager manager = NDManager.newBaseManager(device)) {
+            CaptionConfig model = CaptionConfig.defaults(a, 5, fx.channels(), fx.gridSide() * fx.gridSide(), backbone, fx.inputSize())
+                    .withSizes(embed, hidden, attentionDim).withRegularisation(dropout, lambda).withMaxLength(maxLen)
+                    .withHardAttention(entropy, 0.5f);
+            CaptionTraining training = CaptionTraining.prepare(dataset, data.images, features, model, options, line -> {
+                err.println(line);
+                err.flush();
+            });
+            err.printf(Locale.ROOT, "train: %s, vocabulary %d words, %d training and %d validation images, run folder %s%n",
+                    a, training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
+            err.flush();
+            TrainResult r = training.train(trainConfig, runDir, resume, manager);
+            AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
+            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
+                    r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.watchMetric(), r.bestMetric(),
+                    r.bestStep(), out);
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+}
