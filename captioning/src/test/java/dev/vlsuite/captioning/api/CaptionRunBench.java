@@ -31,7 +31,7 @@ import java.util.Locale;
  * <pre>
  * mvn -o -q -pl captioning -am test-compile
  * java -cp "captioning/target/test-classes:captioning/target/classes:$(cat captioning/target/classpath.txt)" \
- *     -Dai.djl.offline=true dev.vlsuite.captioning.api.CaptionRunBench [images]
+ *     -Dai.djl.offline=true dev.vlsuite.captioning.api.CaptionRunBench [images [threads [decode]]]
  * </pre>
  */
 public final class CaptionRunBench {
@@ -39,7 +39,9 @@ public final class CaptionRunBench {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        VlEngine.configure(new EngineOptions("cpu", 0, 1, false));
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        boolean decodeOnly = args.length > 2 && args[2].equals("decode");
+        VlEngine.configure(new EngineOptions("cpu", threads, 1, false));
         Path dir = Files.createTempDirectory("caption-bench");
         List<Path> images = new ArrayList<>();
         for (Scene s : SyntheticWorld.generate(3, count, 256)) {
@@ -47,8 +49,10 @@ public final class CaptionRunBench {
             SceneRenderer.writePng(s, 256, p);
             images.add(p);
         }
-        System.out.printf(Locale.ROOT, "%d images of 256x256 PNG, batch %d, %d cores%n", count, BATCH, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%d images of 256x256 PNG, batch %d, %d cores, threads %s%n", count, BATCH,
+                Runtime.getRuntime().availableProcessors(), threads == 0 ? "default" : threads);
         decodeOnly(dir);
+        if (decodeOnly) return;
         for (String[] b : new String[][] {{"vgg-small", "128", "128", "64"}, {"vgg16", "224", "512", "196"}}) {
             Path model = writeModel(dir.resolve(b[0] + ".vlm"), b[0], Integer.parseInt(b[1]), Integer.parseInt(b[2]), Integer.parseInt(b[3]));
             for (int beam : new int[] {1, 3}) {
