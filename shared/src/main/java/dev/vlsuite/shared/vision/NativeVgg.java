@@ -16,7 +16,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public final class NativeVgg implements FeatureExtractor {
                 SplittableRandom r = rng.split();
                 for (int i = 0; i < values.length; i++) values[i] = (float) ((2 * r.nextDouble() - 1) * bound);
             }
-            arr.set(FloatBuffer.wrap(values));
+            copyInto(arr, values);
         }
         block.freezeParameters(true);
         return new NativeVgg(spec, device, manager, block, "random-s" + seed + "-v" + RANDOM_INIT_VERSION);
@@ -123,7 +122,7 @@ public final class NativeVgg implements FeatureExtractor {
                     throw new IOException(file + ": weights do not fit " + spec.name() + " (parameter " + i + " '"
                             + src.get(i).getName() + "' is " + from.getShape() + ", the network needs " + to.getShape() + ")");
                 }
-                to.set(FloatBuffer.wrap(from.toType(DataType.FLOAT32, false).toFloatArray()));
+                copyInto(to, from.toType(DataType.FLOAT32, false).toFloatArray());
             }
             block.freezeParameters(true);
             return new NativeVgg(spec, device, manager, block, Fingerprint.sha256(file));
@@ -202,5 +201,15 @@ public final class NativeVgg implements FeatureExtractor {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /**
+     * Overwrites a parameter's values in place. An indexed put, not {@code NDArray.set(Buffer)}: the
+     * latter makes libtorch print an "AutoNonVariableTypeMode is deprecated" warning on the console.
+     */
+    private static void copyInto(NDArray parameter, float[] values) {
+        try (NDArray src = parameter.getManager().create(values, parameter.getShape())) {
+            parameter.set(new ai.djl.ndarray.index.NDIndex("..."), src);
+        }
     }
 }
