@@ -10,6 +10,7 @@ import dev.vlsuite.shared.engine.VlEngine;
 import dev.vlsuite.shared.image.BadImageException;
 import dev.vlsuite.shared.image.DecodeOptions;
 import dev.vlsuite.shared.image.ImageBatch;
+import dev.vlsuite.shared.image.DecodePipeline;
 import dev.vlsuite.shared.image.ImageDecoder;
 import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.nn.decode.DecoderState;
@@ -131,11 +132,11 @@ public final class ImageCaptioner implements AutoCloseable {
      */
     public void captionEach(List<Path> images, CaptionOptions options, Consumer<CaptionOutcome> sink) {
         int ahead = 2 * options.batchSize() + decodeThreads;
-        try (DecodeAhead pipe = new DecodeAhead(images, decoder, backbone.preprocess(), decodeThreads, ahead)) {
-            List<DecodeAhead.Item> window = new ArrayList<>();
+        try (DecodePipeline pipe = new DecodePipeline(images, decoder, backbone.preprocess(), decodeThreads, ahead)) {
+            List<DecodePipeline.Item> window = new ArrayList<>();
             int good = 0;
             while (pipe.hasNext()) {
-                DecodeAhead.Item item = pipe.next();
+                DecodePipeline.Item item = pipe.next();
                 window.add(item);
                 if (item.chw() != null && ++good == options.batchSize()) {
                     flush(window, options, sink);
@@ -150,14 +151,14 @@ public final class ImageCaptioner implements AutoCloseable {
         }
     }
 
-    private void flush(List<DecodeAhead.Item> window, CaptionOptions options, Consumer<CaptionOutcome> sink) {
+    private void flush(List<DecodePipeline.Item> window, CaptionOptions options, Consumer<CaptionOutcome> sink) {
         List<float[]> pixels = new ArrayList<>();
-        for (DecodeAhead.Item item : window) if (item.chw() != null) pixels.add(item.chw());
+        for (DecodePipeline.Item item : window) if (item.chw() != null) pixels.add(item.chw());
         List<Caption> captions = pixels.isEmpty() ? List.of() : captionPixels(pixels, options);
         int next = 0;
-        for (DecodeAhead.Item item : window) {
-            sink.accept(item.chw() != null ? CaptionOutcome.success(item.file(), captions.get(next++))
-                    : CaptionOutcome.failure(item.file(), item.error()));
+        for (DecodePipeline.Item item : window) {
+            sink.accept(item.chw() != null ? CaptionOutcome.success(item.path(), captions.get(next++))
+                    : CaptionOutcome.failure(item.path(), item.reason()));
         }
     }
 

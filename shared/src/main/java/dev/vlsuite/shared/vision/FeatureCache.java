@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.vlsuite.shared.image.ImageBatch;
+import dev.vlsuite.shared.image.DecodePipeline;
 import dev.vlsuite.shared.image.ImageDecoder;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.Json;
@@ -158,7 +159,7 @@ public final class FeatureCache implements AutoCloseable {
         int[] counts = new int[3];   // extracted, failed, handled
         counts[2] = cached;
         int ahead = options.batchSize() * 2 + options.decodeThreads();
-        try (ImageDecodePipeline pipeline = new ImageDecodePipeline(todo, new ImageDecoder(options.decode()),
+        try (DecodePipeline pipeline = new DecodePipeline(todo, new ImageDecoder(options.decode()),
                 fx.preprocess(), options.decodeThreads(), ahead)) {
             while (pipeline.hasNext()) {
                 int segment = nextSegmentNumber();
@@ -190,18 +191,18 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /** Pulls decoded images, runs the CNN per batch and appends records until the segment is full. */
-    private void fillSegment(OutputStream out, ImageDecodePipeline pipeline, int segment, List<CacheIndex.Entry> added,
+    private void fillSegment(OutputStream out, DecodePipeline pipeline, int segment, List<CacheIndex.Entry> added,
                              int[] counts, Consumer<String> onBadFile, IntConsumer progress) throws IOException {
         try {
             while (pipeline.hasNext() && added.size() < slotsPerSegment) {
                 int room = Math.min(options.batchSize(), slotsPerSegment - added.size());
-                List<ImageDecodePipeline.Item> batch = new ArrayList<>();
+                List<DecodePipeline.Item> batch = new ArrayList<>();
                 while (batch.size() < room && pipeline.hasNext()) {
-                    ImageDecodePipeline.Item item = pipeline.next();
+                    DecodePipeline.Item item = pipeline.next();
                     if (item.chw() == null) {
                         counts[1]++;
                         counts[2]++;
-                        onBadFile.accept(item.reason());
+                        onBadFile.accept(item.errorLine());
                         progress.accept(counts[2]);
                     } else {
                         batch.add(item);
@@ -210,7 +211,7 @@ public final class FeatureCache implements AutoCloseable {
                 if (batch.isEmpty()) continue;
                 byte[] records = extract(batch);
                 out.write(records);
-                for (ImageDecodePipeline.Item item : batch) {
+                for (DecodePipeline.Item item : batch) {
                     added.add(new CacheIndex.Entry(item.path().toString(), item.size(), item.mtimeMillis(), segment, added.size()));
                 }
                 counts[0] += batch.size();
@@ -224,9 +225,9 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /** One CNN call; returns the batch's records as little-endian bytes. */
-    private byte[] extract(List<ImageDecodePipeline.Item> batch) {
+    private byte[] extract(List<DecodePipeline.Item> batch) {
         ImageBatch pixels = new ImageBatch(fx.inputSize());
-        for (ImageDecodePipeline.Item item : batch) pixels.add(item.chw());
+        for (DecodePipeline.Item item : batch) pixels.add(item.chw());
         try (NDManager m = NDManager.newBaseManager(); Features f = fx.extract(pixels.toNDArray(m))) {
             float[] grid = f.grid().toFloatArray();                          // (B, L, D)
             float[] pooled = f.pooled().toFloatArray();                      // (B, D)

@@ -1,8 +1,5 @@
-package dev.vlsuite.shared.vision;
+package dev.vlsuite.shared.image;
 
-import dev.vlsuite.shared.image.BadImageException;
-import dev.vlsuite.shared.image.ImageDecoder;
-import dev.vlsuite.shared.image.Preprocess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,11 +14,24 @@ import java.util.concurrent.Future;
 /**
  * Decodes and preprocesses images on worker threads, a bounded number ahead of the consumer (the
  * CNN), and hands them out in input order: a producer/consumer whose queue is the window of futures.
+ * Feature extraction, captioning and fine-tuning all read pixels through it.
  */
-final class ImageDecodePipeline implements AutoCloseable {
+public final class DecodePipeline implements AutoCloseable {
 
-    /** A decoded, preprocessed image (chw != null) or a failure (reason != null). size/mtime were read before decoding. */
-    record Item(Path path, long size, long mtimeMillis, float[] chw, String reason) {}
+    /**
+     * A decoded, preprocessed image (chw != null) or a failure (reason != null, without the file name).
+     * size/mtime were read before decoding.
+     */
+    public record Item(Path path, long size, long mtimeMillis, float[] chw, String reason) {
+        public boolean ok() {
+            return chw != null;
+        }
+
+        /** "file: reason", the one line a tool prints for a bad file. */
+        public String errorLine() {
+            return path + ": " + reason;
+        }
+    }
 
     private final ExecutorService pool;
     private final Iterator<Path> inputs;
@@ -30,12 +40,16 @@ final class ImageDecodePipeline implements AutoCloseable {
     private final ImageDecoder decoder;
     private final Preprocess preprocess;
 
-    ImageDecodePipeline(List<Path> images, ImageDecoder decoder, Preprocess preprocess, int threads, int ahead) {
+    /**
+     * @param threads decoding threads
+     * @param ahead   how many images may be decoded ahead of the consumer (bounds memory)
+     */
+    public DecodePipeline(List<Path> images, ImageDecoder decoder, Preprocess preprocess, int threads, int ahead) {
         this.inputs = images.iterator();
         this.decoder = decoder;
         this.preprocess = preprocess;
-        this.ahead = ahead;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.ahead = Math.max(1, ahead);
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "vlsuite-decode");
             t.setDaemon(true);
             return t;
@@ -56,20 +70,22 @@ final class ImageDecodePipeline implements AutoCloseable {
             float[] chw = preprocess.toChw(decoder.decode(p));
             return new Item(p, attrs.size(), attrs.lastModifiedTime().toMillis(), chw, null);
         } catch (BadImageException e) {
-            return new Item(p, 0, 0, null, e.getMessage());
+            return new Item(p, 0, 0, null, e.reason());
         } catch (java.nio.file.NoSuchFileException e) {
-            return new Item(p, 0, 0, null, p + ": no such file");
-        } catch (Exception | OutOfMemoryError e) {
-            return new Item(p, 0, 0, null, p + ": " + e);
+            return new Item(p, 0, 0, null, "no such file");
+        } catch (OutOfMemoryError e) {
+            return new Item(p, 0, 0, null, "out of memory while decoding");
+        } catch (Exception e) {
+            return new Item(p, 0, 0, null, "cannot decode (" + e + ")");
         }
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return !window.isEmpty();
     }
 
     /** The next image in input order; blocks until its worker is done. */
-    Item next() throws InterruptedException {
+    public Item next() throws InterruptedException {
         Future<Item> f = window.poll();
         try {
             return f.get();
