@@ -52,14 +52,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--backbone", paramLabel = "SPEC", description = "Backbone to use instead of the one the model names.")
     String backbone;
 
-    @Option(names = "--beam", defaultValue = "3", paramLabel = "K", description = "Beam width; 1 = greedy (default: ${DEFAULT-VALUE}).")
-    int beam;
-
-    @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Most tokens per caption (default: ${DEFAULT-VALUE}).")
-    int maxLen;
-
-    @Option(names = "--batch", defaultValue = "16", paramLabel = "N", description = "Images per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin DecodingMixin decoding;
 
     @Option(names = "--results", paramLabel = "OUT.json", description = "Write the captions here in COCO results format.")
     Path results;
@@ -74,12 +67,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options;
-        try {
-            options = new CaptionOptions(beam, maxLen, batch);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CaptionOptions options = decoding.options();
         CaptionDataset d = data.read(split);
         Map<CaptionImage, Path> files = data.files(d, err);
         int failed = d.images().size() - files.size();
@@ -116,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("split", split);
             root.put("images", candidates.size());
-            root.put("beam", beam);
+            root.put("beam", decoding.beam);
             ObjectNode corpus = root.putObject("corpus");
             report.corpus().forEach(corpus::put);
             out.println(Json.MAPPER.writeValueAsString(root));
@@ -124,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
             int width = Math.max(6, report.corpus().keySet().stream().mapToInt(String::length).max().orElse(0));
             out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "metric", "score");
             report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-" + width + "s  %.6f%n", name, v));
-            out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, beam);
+            out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, decoding.beam);
         }
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;

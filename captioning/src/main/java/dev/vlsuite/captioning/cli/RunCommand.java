@@ -47,14 +47,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Backbone to use instead of the one the model names (e.g. vgg16:/path/vgg16.pt where the weights moved).")
     String backbone;
 
-    @Option(names = "--beam", defaultValue = "3", paramLabel = "K", description = "Beam width; 1 = greedy (default: ${DEFAULT-VALUE}).")
-    int beam;
-
-    @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Most tokens per caption (default: ${DEFAULT-VALUE}).")
-    int maxLen;
-
-    @Option(names = "--batch", defaultValue = "16", paramLabel = "N", description = "Images per batch (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin DecodingMixin decoding;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|jsonl|csv",
             description = "Output: text (file, log-probability, caption), json, jsonl or csv (default: ${DEFAULT-VALUE}).")
@@ -67,12 +60,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options;
-        try {
-            options = new CaptionOptions(beam, maxLen, batch);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CaptionOptions options = decoding.options();
         Device device = engine.apply();
         try (ImageCaptioner captioner = tool.open(model, backbone, device, err)) {
             if (attentionDir != null && !captioner.attends()) {
