@@ -88,7 +88,12 @@ class FineTuneTest {
             // in-process greedy captions of the trained decoder over the tuned CNN
             List<CaptionCorpus.Item> items = training.trainImages();
             List<Path> files = items.stream().map(CaptionCorpus.Item::file).toList();
-            List<Hypothesis> expected = greedy(new FineTuneNet(training.tunedBackbone(), training.net()), files, manager);
+            FineTuneNet joint = new FineTuneNet(training.tunedBackbone(), training.net());
+            List<Hypothesis> expected = greedy(joint, files, manager);
+            // the CNN's own learning rate reaches exactly the backbone's parameters
+            long cnnParams = joint.getParameters().keys().stream().filter(FineTuneNet::isBackboneParameter).count();
+            assertEquals(training.tunedBackbone().getParameters().size(), cnnParams);
+            assertEquals(training.net().getParameters().size(), joint.getParameters().size() - cnnParams);
 
             CaptionOptions greedy = CaptionOptions.defaults().withBeam(1);
             try (ImageCaptioner captioner = ImageCaptioner.load(result.modelFile(), Device.cpu())) {
