@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vlsuite.captioning.model.CaptionConfig;
 import dev.vlsuite.captioning.model.CaptionNet;
+import dev.vlsuite.captioning.training.CaptionTraining;
 import dev.vlsuite.shared.io.BundleContents;
 import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.io.Json;
@@ -28,8 +29,11 @@ public final class CaptionModel implements AutoCloseable {
     private final CaptionNet net;
     private final JsonNode metadata;
     private final NDManager manager;
+    private final byte[] backboneParameters;
 
-    private CaptionModel(Path source, CaptionConfig config, Vocabulary vocabulary, CaptionNet net, JsonNode metadata, NDManager manager) {
+    private CaptionModel(Path source, CaptionConfig config, Vocabulary vocabulary, CaptionNet net, JsonNode metadata, NDManager manager,
+                         byte[] backboneParameters) {
+        this.backboneParameters = backboneParameters;
         this.source = source;
         this.config = config;
         this.vocabulary = vocabulary;
@@ -66,7 +70,8 @@ public final class CaptionModel implements AutoCloseable {
         try {
             CaptionNet net = nets.create(config, manager);
             contents.loadParameters(net, manager);
-            return new CaptionModel(bundle, config, vocabulary, net, contents.metadata(), manager);
+            return new CaptionModel(bundle, config, vocabulary, net, contents.metadata(), manager,
+                    contents.extras().get(CaptionTraining.BACKBONE_ENTRY));
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
             throw new BundleException(bundle, "parameters do not fit its " + config.arch() + " config (" + e.getMessage() + ")", e);
@@ -97,6 +102,14 @@ public final class CaptionModel implements AutoCloseable {
 
     public CaptionNet net() {
         return net;
+    }
+
+    /**
+     * The fine-tuned backbone's parameters (DJL block format) when the model was trained with {@code --fine-tune};
+     * empty for a decoder trained on frozen features (the config's backbone weights are then used as they are).
+     */
+    public java.util.Optional<byte[]> backboneParameters() {
+        return java.util.Optional.ofNullable(backboneParameters).map(byte[]::clone);
     }
 
     /** Training metadata the bundle carries (data set, steps, validation scores...). */

@@ -22,6 +22,7 @@ import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.vision.Backbones;
 import dev.vlsuite.shared.vision.FeatureExtractor;
 import dev.vlsuite.shared.vision.Features;
+import dev.vlsuite.shared.vision.NativeVgg;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,13 +71,17 @@ public final class ImageCaptioner implements AutoCloseable {
 
     /**
      * A captioner for a loaded model, with the backbone its config names or {@code backboneSpec} (e.g. the
-     * same VGG-16 with weights from another path). Takes ownership of the model (closed on failure too).
+     * same VGG-16 with weights from another path). A fine-tuned model's own CNN weights are used unless
+     * {@code backboneSpec} names another backbone. Takes ownership of the model (closed on failure too).
      */
     public static ImageCaptioner open(CaptionModel model, Device device, String backboneSpec) throws IOException {
         String spec = backboneSpec != null ? backboneSpec : model.config().backbone();
         FeatureExtractor fx;
         try {
-            fx = Backbones.open(spec, device, model.config().imageSize());
+            var tuned = backboneSpec == null ? model.backboneParameters() : java.util.Optional.<byte[]>empty();
+            fx = tuned.isPresent()
+                    ? NativeVgg.fromParameterBytes(Backbones.vggSpec(spec, model.config().imageSize()), tuned.get(), device)
+                    : Backbones.open(spec, device, model.config().imageSize());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage()

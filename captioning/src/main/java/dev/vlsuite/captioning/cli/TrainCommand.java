@@ -6,6 +6,7 @@ import dev.vlsuite.captioning.model.Arch;
 import dev.vlsuite.captioning.model.CaptionConfig;
 import dev.vlsuite.captioning.training.CaptionTraining;
 import dev.vlsuite.captioning.training.CaptionTrainingOptions;
+import dev.vlsuite.captioning.training.FineTuning;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.UsageException;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code caption train}: train a caption decoder on cached backbone features (training.CaptionTraining). */
+/** {@code caption train}: train a caption decoder on cached backbone features, or fine-tune the CNN with it (training.CaptionTraining). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train show-tell, soft or hard attention on frozen backbone features (extracted once into --cache).",
+        description = {"Train show-tell, soft or hard attention on frozen backbone features (extracted once into --cache),",
+                "or with --fine-tune the CNN and the decoder together from pixels.",
                 "Validation captions (greedy) are scored with BLEU-4 and CIDEr; the best model by --watch is kept.",
                 "The run folder OUT.run/ holds the checkpoint and metrics.jsonl; --resume continues it."})
 final class TrainCommand implements Callable<Integer> {
@@ -112,6 +114,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0", paramLabel = "N", description = "Stop after N validations without improvement; 0 = never.")
     int patience;
 
+    @Option(names = "--fine-tune", description = {"Train the CNN too, from pixels (native VGG backbones only); the bundle then",
+            "carries the tuned CNN weights, which caption run/eval use."})
+    boolean fineTune;
+
+    @Option(names = "--cnn-lr", defaultValue = "0", paramLabel = "X", description = "CNN learning rate with --fine-tune; 0 = lr/10.")
+    double cnnLr;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
     Path out;
 
@@ -125,7 +134,10 @@ final class TrainCommand implements Callable<Integer> {
         Arch a;
         TrainConfig trainConfig;
         CaptionTrainingOptions options;
+        FineTuning fineTuning;
         try {
+            if (cnnLr != 0 && !fineTune) throw new IllegalArgumentException("--cnn-lr needs --fine-tune");
+            fineTuning = new FineTuning(cnnLr);
             a = Arch.parse(arch);
             trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
                     .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed);
@@ -151,10 +163,18 @@ final class TrainCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             });
-            err.printf(Locale.ROOT, "train: %s, vocabulary %d words, %d training and %d validation images, run folder %s%n",
-                    a, training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
+            err.printf(Locale.ROOT, "train: %s%s, vocabulary %d words, %d training and %d validation images, run folder %s%n",
+                    a, fineTune ? String.format(Locale.ROOT, " with the CNN fine-tuned (lr %.3g)", cnnLr > 0 ? cnnLr : lr / 10) : "",
+                    training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
             err.flush();
-            TrainResult r = training.train(trainConfig, runDir, resume, manager);
+            TrainResult r;
+            try {
+                r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
+                        : training.train(trainConfig, runDir, resume, manager);
+            } catch (IllegalArgumentException e) {
+                if (fineTune && e.getMessage().startsWith("--fine-tune")) throw new UsageException(e.getMessage(), e);
+                throw e;
+            }
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
             stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
                     r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.watchMetric(), r.bestMetric(),

@@ -1,6 +1,14 @@
 package dev.vlsuite.captioning.training;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vlsuite.shared.io.BundleContents;
+import dev.vlsuite.shared.vision.NativeVgg;
+import dev.vlsuite.shared.vision.VggBlock;
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vlsuite.captioning.model.CaptionConfig;
 import dev.vlsuite.captioning.model.CaptionNet;
@@ -39,7 +47,11 @@ public final class CaptionTraining {
     private final List<CaptionCorpus.Item> train;
     private final List<CaptionCorpus.Item> validation;
     private final CaptionTrainingOptions options;
+    /** The bundle extra entry holding a fine-tuned backbone's parameters (DJL block format). */
+    public static final String BACKBONE_ENTRY = "backbone.djl";
+
     private CaptionNet net;
+    private VggBlock tunedBackbone;
 
     private CaptionTraining(CaptionConfig config, Vocabulary vocabulary, FeatureCache cache, CaptionCorpus corpus,
                             List<CaptionCorpus.Item> train, List<CaptionCorpus.Item> validation, CaptionTrainingOptions options) {
@@ -97,6 +109,52 @@ public final class CaptionTraining {
         return loop.fit(task, manager, resume);
     }
 
+    /**
+     * Trains the backbone together with the decoder, from pixels: the CNN starts from the feature cache's backbone
+     * weights (which stay untouched; a copy is tuned) and learns at {@code fineTuning}'s rate. The resulting
+     * {@code runDir/model.vlm} holds the decoder's parameters as usual plus the tuned CNN as the extra entry
+     * {@value #BACKBONE_ENTRY}, which ImageCaptioner loads in place of the config's backbone weights.
+     * Afterwards {@link #net()} is the decoder and {@link #tunedBackbone()} the CNN.
+     *
+     * @throws IllegalArgumentException when the backbone is not a native VGG (torchscript: and djl:// modules)
+     */
+    public TrainResult fineTune(TrainConfig trainConfig, FineTuning fineTuning, Path runDir, boolean resume, NDManager manager)
+            throws IOException {
+        if (!(cache.extractor() instanceof NativeVgg vgg)) {
+            throw new IllegalArgumentException("--fine-tune needs a native VGG backbone (vgg-small, vgg16, vgg16:FILE.pt or "
+                    + ".params); '" + config.backbone() + "' is a TorchScript module: pass it as vgg16:FILE.pt to tune its weights");
+        }
+        VggBlock cnn = new VggBlock(vgg.spec());
+        cnn.initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
+        try {
+            BundleContents.loadParameters(cnn, manager, BundleContents.parameterBytes(vgg.block())); // a copy to tune
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("copying the backbone weights failed: " + e.getMessage(), e);
+        }
+        TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
+        CaptionNet decoder = CaptionNets.create(config);
+        CaptionTask captions = new CaptionTask(decoder, vocabulary, cache, train, validation, options.batchSize(), manager);
+        FineTuneTask task = new FineTuneTask(captions, new FineTuneNet(cnn, decoder), vocabulary, validation,
+                fineTuning.lrScale(trainConfig.lr()), manager);
+        if (resume && Files.exists(loop.checkpointFile())) checkSameModel(loop.checkpointFile(), captions);
+        TrainResult result;
+        try {
+            result = loop.fit(task, manager, resume);
+        } finally {
+            task.shutdown();
+        }
+        net = decoder;
+        tunedBackbone = cnn;
+        // the loop saved backbone + decoder as one block: store the decoder as usual and the CNN beside it
+        BundleContents joint = ModelBundle.read(result.modelFile(), CaptionNets.TASK);
+        ObjectNode meta = joint.metadata().deepCopy();
+        meta.put("fineTuned", true);
+        meta.put("cnnLr", trainConfig.lr() * fineTuning.lrScale(trainConfig.lr()));
+        ModelBundle.write(result.modelFile(), new BundleContents(joint.task(), joint.config(), joint.vocabulary(), meta,
+                BundleContents.parameterBytes(decoder), Map.of(BACKBONE_ENTRY, BundleContents.parameterBytes(cnn))));
+        return result;
+    }
+
     private void checkSameModel(Path checkpoint, CaptionTask task) throws IOException {
         var contents = ModelBundle.read(checkpoint, CaptionNets.TASK);
         JsonNode vocab = task.vocabulary();
@@ -112,6 +170,11 @@ public final class CaptionTraining {
     /** The trained network (after {@link #train}); null before. */
     public CaptionNet net() {
         return net;
+    }
+
+    /** The fine-tuned CNN (after {@link #fineTune}); null otherwise. */
+    public VggBlock tunedBackbone() {
+        return tunedBackbone;
     }
 
     /** The final model config (V, D, L filled in). */

@@ -41,17 +41,26 @@ public final class Adam implements AutoCloseable {
      * engine accumulates them across backward calls).
      */
     public void update(ParameterList parameters, double lr, NDManager scope) {
+        update(parameters, lr, name -> 1.0, scope);
+    }
+
+    /**
+     * {@link #update(ParameterList, double, NDManager)} with a learning rate per parameter: {@code lr} times
+     * {@code lrScale} of the parameter's name (e.g. a smaller rate for a fine-tuned CNN than for the decoder).
+     */
+    public void update(ParameterList parameters, double lr, java.util.function.ToDoubleFunction<String> lrScale, NDManager scope) {
         step++;
         double bias1 = 1 - Math.pow(config.beta1(), step);
         double bias2 = 1 - Math.pow(config.beta2(), step);
-        float stepSize = (float) (lr / bias1);
+        double stepSize = lr / bias1;
         float sqrtBias2 = (float) Math.sqrt(bias2);
         try (GradMode off = GradMode.off()) { // in-place updates of leaf parameters, from any thread
-            updateAll(parameters, stepSize, sqrtBias2, scope);
+            updateAll(parameters, stepSize, lrScale, sqrtBias2, scope);
         }
     }
 
-    private void updateAll(ParameterList parameters, float stepSize, float sqrtBias2, NDManager scope) {
+    private void updateAll(ParameterList parameters, double stepSize, java.util.function.ToDoubleFunction<String> lrScale,
+                           float sqrtBias2, NDManager scope) {
         for (Pair<String, Parameter> p : parameters) {
             Parameter prm = p.getValue();
             if (!prm.requiresGradient() || !prm.isInitialized() || !prm.getArray().hasGradient()) continue;
@@ -75,7 +84,7 @@ public final class Adam implements AutoCloseable {
             denom.divi(sqrtBias2).addi((float) config.eps());              // sqrt(v / bias2) + eps
             NDArray delta = m.div(denom);
             delta.attach(scope);
-            w.subi(delta.muli(stepSize));                                  // w -= lr/bias1 * m / denom
+            w.subi(delta.muli((float) (stepSize * lrScale.applyAsDouble(p.getKey()))));                                  // w -= lr/bias1 * m / denom
             g.muli(0f);                                                    // zero_grad
         }
     }

@@ -191,7 +191,7 @@ public final class TrainingLoop {
                             + " of " + task.name() + "; lower the learning rate or check the data");
                 }
                 lastNorm = GradientClipping.clipGlobalNorm(parameters, config.clipNorm(), scope);
-                adam.update(parameters, lr, scope);
+                adam.update(parameters, lr, task::lrScale, scope);
                 lastLoss = value;
                 windowLoss += value;
                 windowSteps++;

@@ -53,6 +53,11 @@ public interface TrainingTask<B> {
         return null;
     }
 
+    /** Factor on the learning rate of one parameter (by its name in {@link #block()}); 1 for all by default. */
+    default double lrScale(String parameterName) {
+        return 1.0;
+    }
+
     /** Batches per epoch when known (-1 otherwise); lets cosine schedules and the progress bar know the length. */
     default long batchesPerEpoch() {
         return -1;

@@ -22,6 +22,26 @@ public final class Backbones {
 
     private Backbones() {}
 
+    /**
+     * The native VGG architecture a spec names ({@code vgg-small}, {@code vgg16}, with or without {@code :FILE}),
+     * without reading any weights; what a fine-tuned backbone is rebuilt from.
+     *
+     * @param inputSize square input side; 0 = the network's own
+     * @throws IllegalArgumentException for a spec that is no native VGG (torchscript:, djl://, unknown names)
+     */
+    public static VggSpec vggSpec(String spec, int inputSize) {
+        String s = spec.trim();
+        int colon = s.indexOf(':');
+        String name = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+        VggSpec vgg = switch (name) {
+            case "vgg16" -> VggSpec.vgg16();
+            case "vgg-small" -> VggSpec.small();
+            default -> throw new IllegalArgumentException("unknown backbone '" + spec
+                    + "'; use vgg-small, vgg16, vgg16:FILE.params, vgg16:FILE.pt, torchscript:FILE.pt or djl://URL");
+        };
+        return inputSize > 0 ? vgg.withInputSize(inputSize) : vgg;
+    }
+
     public static FeatureExtractor open(String spec, Device device) throws IOException {
         return open(spec, device, 0);
     }
@@ -34,14 +54,7 @@ public final class Backbones {
             return TorchScriptExtractor.open(Path.of(s.substring("torchscript:".length())), device, inputSize > 0 ? inputSize : 224);
         }
         int colon = s.indexOf(':');
-        String name = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
-        VggSpec vgg = switch (name) {
-            case "vgg16" -> VggSpec.vgg16();
-            case "vgg-small" -> VggSpec.small();
-            default -> throw new IllegalArgumentException("unknown backbone '" + spec
-                    + "'; use vgg-small, vgg16, vgg16:FILE.params, vgg16:FILE.pt, torchscript:FILE.pt or djl://URL");
-        };
-        if (inputSize > 0) vgg = vgg.withInputSize(inputSize);
+        VggSpec vgg = vggSpec(s, inputSize);
         if (colon < 0) return NativeVgg.random(vgg, device, RANDOM_WEIGHTS_SEED);
         Path file = Path.of(s.substring(colon + 1));
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);

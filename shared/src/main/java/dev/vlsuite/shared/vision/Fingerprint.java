@@ -12,6 +12,15 @@ import java.util.HexFormat;
 final class Fingerprint {
     private Fingerprint() {}
 
+    /** First 16 hex digits of the bytes' SHA-256. */
+    static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** First 16 hex digits of the file's SHA-256. */
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

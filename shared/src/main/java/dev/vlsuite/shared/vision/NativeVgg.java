@@ -132,6 +132,29 @@ public final class NativeVgg implements FeatureExtractor {
         }
     }
 
+    /**
+     * Weights as {@link VggBlock#saveParameters} bytes (e.g. a fine-tuned backbone carried inside a model bundle);
+     * the id fingerprints the bytes, so features of different weights never share a cache entry.
+     */
+    public static NativeVgg fromParameterBytes(VggSpec spec, byte[] parameters, Device device) throws IOException {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            VggBlock block = newBlock(spec, manager);
+            List<Shape> expected = shapes(block);
+            try (DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(parameters))) {
+                block.loadParameters(manager, data);
+            } catch (MalformedModelException | RuntimeException e) {
+                throw new IOException("not " + spec.name() + " weights (" + e.getMessage() + ")");
+            }
+            if (!expected.equals(shapes(block))) throw new IOException("weights do not fit " + spec.name());
+            block.freezeParameters(true);
+            return new NativeVgg(spec, device, manager, block, Fingerprint.sha256(parameters));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     private static List<Shape> shapes(VggBlock block) {
         List<Shape> out = new ArrayList<>();
         for (Parameter p : block.getParameters().values()) out.add(p.getArray().getShape());

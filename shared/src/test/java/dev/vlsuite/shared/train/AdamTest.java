@@ -70,4 +70,26 @@ class AdamTest {
             }
         }
     }
+
+    @Test
+    void perParameterScaleMultipliesTheStep() {
+        try (NDManager m = NDManager.newBaseManager(); Adam plain = new Adam(AdamConfig.defaults(), m);
+             Adam scaled = new Adam(AdamConfig.defaults(), m)) {
+            FixedGradients a = new FixedGradients(m), b = new FixedGradients(m);
+            float[] w0 = a.weight();
+            float[] b0 = b.linear.getParameters().get("bias").getArray().toFloatArray();
+            a.backward();
+            b.backward();
+            try (NDManager s = m.newSubManager()) {
+                plain.update(a.linear.getParameters(), 0.01, s);
+                scaled.update(b.linear.getParameters(), 0.01, name -> name.equals("weight") ? 0.5 : 0.0, s);
+            }
+            float[] wa = a.weight(), wb = b.weight();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(0.5 * (wa[i] - w0[i]), wb[i] - w0[i], 1e-6, "weight " + i + " moves half as far");
+                assertEquals(0.01, Math.abs(wa[i] - w0[i]), 1e-5, "Adam's first step is lr per element");
+            }
+            assertArrayEquals(b0, b.linear.getParameters().get("bias").getArray().toFloatArray(), 0f, "scale 0 freezes the bias");
+        }
+    }
 }
