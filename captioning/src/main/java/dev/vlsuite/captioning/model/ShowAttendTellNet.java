@@ -127,6 +127,23 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
     /** Attention, gating and one LSTM step. word (B, E), h and c (B, H). */
     Step step(ParameterStore ps, NDArray grid, NDArray projected, NDArray word, NDArray h, NDArray c,
               Glimpse glimpse, boolean training) {
+        Glimpsed g = glimpse(ps, grid, projected, h, glimpse, training);
+        NDList next = lstm.step(ps, NDArrays.concat(new NDList(word, g.z()), 1), new NDList(h, c), training); // 2 x (B, H)
+        return new Step(next.get(0), next.get(1), g.z(), g.attended(), g.sampled());
+    }
+
+    /** {@link #step} with the word's share of the LSTM gates precomputed: wordGates (B, 4H) from {@code lstm.split}. */
+    private Step step(ParameterStore ps, NDArray grid, NDArray projected, LstmCell.Split lstmWeights, NDArray wordGates,
+                      NDArray h, NDArray c, Glimpse glimpse, boolean training) {
+        Glimpsed g = glimpse(ps, grid, projected, h, glimpse, training);
+        NDList next = lstmWeights.step(wordGates, g.z(), new NDList(h, c));              // 2 x (B, H)
+        return new Step(next.get(0), next.get(1), g.z(), g.attended(), g.sampled());
+    }
+
+    private record Glimpsed(NDArray z, SoftAttention.Attended attended, HardAttention.Sampled sampled) {}
+
+    /** Attention and the gated context z = beta * phi(a, alpha): h (B, H) -> z (B, D). */
+    private Glimpsed glimpse(ParameterStore ps, NDArray grid, NDArray projected, NDArray h, Glimpse glimpse, boolean training) {
         SoftAttention.Attended att = attention.attend(ps, grid, projected, h, null, training); // alpha (B, L)
         HardAttention.Sampled sampled = null;
         NDArray z;
@@ -137,9 +154,7 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
             default -> throw new IllegalStateException();
         }
         NDArray gate = Activation.sigmoid(beta.forward(ps, new NDList(h), training).head()); // (B, 1)
-        z = z.mul(gate);                                                                   // (B, D)
-        NDList next = lstm.step(ps, NDArrays.concat(new NDList(word, z), 1), new NDList(h, c), training); // 2 x (B, H)
-        return new Step(next.get(0), next.get(1), z, att, sampled);
+        return new Glimpsed(z.mul(gate), att, sampled);                                    // (B, D)
     }
 
     /** Deep output: word (..., E), h (..., H), z (..., D) -> log p(y) (..., V). */
@@ -160,9 +175,11 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
         NDArray h = state.get(0), c = state.get(1);
         List<NDArray> hs = new ArrayList<>(steps), zs = new ArrayList<>(steps), alphas = new ArrayList<>(steps);
         List<NDArray> logPs = new ArrayList<>(), entropies = new ArrayList<>();
+        // the words' share of the LSTM gates for all steps in one matmul; split once into steps (one backward copy)
+        LstmCell.Split lstmWeights = lstm.split(ps, config.embedSize(), grid.getDevice(), training);
+        NDList wordGates = lstmWeights.leadingGates(words).swapAxes(0, 1).split(steps, 0); // T x (1, B, 4H)
         for (int t = 0; t < steps; t++) {
-            NDArray word = words.get(":, {}, :", t);                                       // (B, E)
-            Step s = step(ps, grid, projected, word, h, c, glimpse, training);
+            Step s = step(ps, grid, projected, lstmWeights, wordGates.get(t).squeeze(0), h, c, glimpse, training);
             h = s.h();
             c = s.c();
             hs.add(h);

@@ -57,11 +57,49 @@ public final class LstmCell extends CellBlock {
     public NDList step(ParameterStore ps, NDArray x, NDList state, boolean training) {
         checkInput(x);
         NDArray h = state.get(0); // (B, H)
-        NDArray c = state.get(1); // (B, H)
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         NDArray xh = NDArrays.concat(new NDList(x, h), 1);         // (B, D+H)
-        NDArray gates = Linear.linear(xh, w, b).head();            // (B, 4H)
+        return fromGates(Linear.linear(xh, w, b).head(), state.get(1)); // gates (B, 4H)
+    }
+
+    /**
+     * W's columns cut once per sequence into those of a leading input part x_0 (K columns) and the rest
+     * ([x_1; h]), for inputs whose first part is known for every step in advance (teacher-forced words):
+     * {@code W x_0 + b} then runs once on all steps ({@link Split#leadingGates}) and each step only multiplies
+     * [x_1; h] ({@link Split#step}). Same gates as {@link #step} on [x_0; x_1] (up to float summation order).
+     * Cut once, not per step: each slice adds one gradient copy of W to the backward pass.
+     */
+    public Split split(ParameterStore ps, int leadingColumns, ai.djl.Device device, boolean training) {
+        if (leadingColumns <= 0 || leadingColumns >= inputSize()) {
+            throw new IllegalArgumentException("LstmCell.split: leading columns must be in (0, " + inputSize() + "), got " + leadingColumns);
+        }
+        NDArray w = ps.getValue(weight, device, training);                          // (4H, D+H)
+        NDArray b = ps.getValue(bias, device, training);                            // (4H)
+        return new Split(w.get(":, :{}", leadingColumns), w.get(":, {}:", leadingColumns), b);
+    }
+
+    /** See {@link #split}. */
+    public record Split(
+            NDArray leading, // (4H, K) columns of x_0
+            NDArray rest,    // (4H, D-K+H) columns of x_1, then h
+            NDArray bias) {  // (4H)
+
+        /** {@code W_0 x_0 + b} for any leading shape: x0 (..., K) -> (..., 4H). */
+        public NDArray leadingGates(NDArray x0) {
+            return Linear.linear(x0, leading, bias).head();
+        }
+
+        /** One step from precomputed {@code leadingGates} (B, 4H), x_1 (B, D-K) and state (h, c). */
+        public NDList step(NDArray leadingGates, NDArray x1, NDList state) {
+            NDArray xh = NDArrays.concat(new NDList(x1, state.get(0)), 1);          // (B, D-K+H)
+            NDArray gates = leadingGates.add(Linear.linear(xh, rest).head());       // (B, 4H)
+            return fromGates(gates, state.get(1));
+        }
+    }
+
+    /** The gate nonlinearities and the state update: gates (B, 4H) in the order i, f, g, o, c (B, H) -> (h', c'). */
+    static NDList fromGates(NDArray gates, NDArray c) {
         NDList g = gates.split(4, 1);                              // 4 x (B, H)
         NDArray i = Activation.sigmoid(g.get(0));
         NDArray f = Activation.sigmoid(g.get(1));
