@@ -52,7 +52,8 @@ final class HardAttentionNet extends ShowAttendTellNet {
             // value 0, gradient intact: the reported loss stays the caption objective, not the surrogate's value
             NDArray surrogateGradient = surrogate.sub(surrogate.stopGradient());
             total = total.add(surrogateGradient.mul(reward.getShape().get(0)));
-            baseline.getArray().set(new float[] {reinforce.baseline()});
+            // an indexed put: NDArray.set(float[]) makes libtorch print a deprecation warning on the console
+            baseline.getArray().set(new ai.djl.ndarray.index.NDIndex("..."), reinforce.baseline());
         }
         return total.div(mask.sum());
     }
