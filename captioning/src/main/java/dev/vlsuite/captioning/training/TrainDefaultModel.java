@@ -33,7 +33,7 @@ import java.nio.file.Path;
 public final class TrainDefaultModel {
     public static final long SEED = 7;
     public static final int SCENES = 3000;
-    public static final int DEFAULT_STEPS = 5000;
+    public static final int DEFAULT_STEPS = 12000;
 
     private TrainDefaultModel() {}
 
