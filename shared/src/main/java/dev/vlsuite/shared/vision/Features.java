@@ -22,6 +22,14 @@ public record Features(NDArray grid, NDArray pooled, NDArray fc7) implements Aut
         if (fc7 != null) fc7.close();
     }
 
+    /** Moves the arrays to {@code owner} (the caller's manager) before the extractor's scratch scope closes. */
+    Features attach(ai.djl.ndarray.NDManager owner) {
+        grid.attach(owner);
+        pooled.attach(owner);
+        if (fc7 != null) fc7.attach(owner);
+        return this;
+    }
+
     /** (N, D, S, S) conv output -> grid (N, S*S, D) and pooled (N, D); the 4-D array is closed. */
     static Features fromConvMap(NDArray map, NDArray fc7) {
         long n = map.getShape().get(0);

@@ -213,11 +213,7 @@ public final class NativeVgg implements FeatureExtractor {
             if (x == batch) x.tempAttach(scratch); else x.attach(scratch);  // intermediates follow x, not the caller's manager
             NDList out = block.forward(new ParameterStore(scratch, false), new NDList(x), false);
             NDArray fc7 = out.size() > 1 ? out.get(1) : null;               // (N, F)
-            Features f = Features.fromConvMap(out.get(0), fc7);             // (N, L, D), (N, D)
-            f.grid().attach(owner);
-            f.pooled().attach(owner);
-            if (fc7 != null) fc7.attach(owner);
-            return f;
+            return Features.fromConvMap(out.get(0), fc7).attach(owner);    // (N, L, D), (N, D)
         }
     }
 

@@ -136,11 +136,7 @@ public final class TorchScriptExtractor implements FeatureExtractor {
             NDList out = forward(x);
             for (NDArray a : out) a.attach(scratch);                         // TorchScript outputs may land elsewhere
             NDArray fc7 = fc7Size > 0 ? out.get(1) : null;                   // (N, F)
-            Features f = Features.fromConvMap(out.get(0), fc7);             // (N, L, D), (N, D)
-            f.grid().attach(owner);
-            f.pooled().attach(owner);
-            if (fc7 != null) fc7.attach(owner);
-            return f;
+            return Features.fromConvMap(out.get(0), fc7).attach(owner);    // (N, L, D), (N, D)
         }
     }
 
