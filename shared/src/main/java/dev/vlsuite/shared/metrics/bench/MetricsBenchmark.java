@@ -18,7 +18,7 @@ import java.util.Random;
  * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D, METEOR) on 5,000 images x
  * 5 references of synthetic captions from a small seeded grammar: the first run after JVM start and
  * the median of the warm runs. Not a test; run it with
- * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json]}; the optional dump is the tokenized corpus for the Python reference timing.
+ * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json [evaluator]]}; the optional dump is the tokenized corpus for the Python reference timing.
  */
 public final class MetricsBenchmark {
     private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "METEOR", "total"};
@@ -41,6 +41,17 @@ public final class MetricsBenchmark {
             root.set("refs", dev.vlsuite.shared.io.Json.MAPPER.valueToTree(tok.refs()));
             root.set("cands", dev.vlsuite.shared.io.Json.MAPPER.valueToTree(tok.candidates()));
             dev.vlsuite.shared.io.AtomicFiles.writeString(java.nio.file.Path.of(args[2]), root.toString());
+        }
+        if (args.length > 3 && args[3].equals("evaluator")) { // what `bin/score` runs: tokenize + all four, metrics side by side
+            long l0 = System.nanoTime();
+            CaptionEvaluator evaluator = CaptionEvaluator.builder().withMeteor(null).build();
+            System.out.printf(Locale.ROOT, "CaptionEvaluator with METEOR built in %.3f s%n", (System.nanoTime() - l0) / 1e9);
+            for (int run = 0; run < runs; run++) {
+                long t0 = System.nanoTime();
+                double bleu4 = evaluator.evaluate(refs, cands).corpus().get("Bleu_4");
+                System.out.printf(Locale.ROOT, "evaluate run %d: %.3f s (Bleu_4 %.6f)%n", run + 1, (System.nanoTime() - t0) / 1e9, bleu4);
+            }
+            return;
         }
         long load0 = System.nanoTime();
         Meteor meteor = Meteor.create(MeteorOptions.defaults()); // WordNet 3.0 + stemmer, once per process
