@@ -16,6 +16,7 @@ import dev.vlsuite.shared.io.captions.CocoResult;
 import dev.vlsuite.shared.io.captions.CocoResults;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.EvaluationReport;
+import dev.vlsuite.shared.metrics.cli.ReportTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,9 +110,7 @@ final class EvalCommand implements Callable<Integer> {
             report.corpus().forEach(corpus::put);
             out.println(Json.MAPPER.writeValueAsString(root));
         } else {
-            int width = Math.max(6, report.corpus().keySet().stream().mapToInt(String::length).max().orElse(0));
-            out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "metric", "score");
-            report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, "%-" + width + "s  %.6f%n", name, v));
+            ReportTable.print(out, report);
             out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, decoding.beam);
         }
         out.flush();

@@ -120,10 +120,7 @@ public final class ScoreTool implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, EvaluationReport report, int images) {
-        int width = Math.max(6, report.corpus().keySet().stream().mapToInt(String::length).max().orElse(6));
-        String row = "%-" + width + "s  %s%n";
-        out.printf(Locale.ROOT, row, "metric", "score");
-        report.corpus().forEach((name, v) -> out.printf(Locale.ROOT, row, name, String.format(Locale.ROOT, "%.6f", v)));
+        ReportTable.print(out, report);
         out.printf(Locale.ROOT, "(%d images)%n", images);
     }
 }
