@@ -62,7 +62,7 @@ public final class ScoreTool implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionEvaluator evaluator = evaluator(err);
+        CaptionEvaluator evaluator = evaluator();
         CaptionDataset dataset;
         ScoringInputs inputs;
         try {
@@ -80,13 +80,17 @@ public final class ScoreTool implements Callable<Integer> {
         inputs.problems().forEach(err::println);
         if (inputs.refs().isEmpty()) throw new UsageException("no image of " + results + " has references in " + refs + "; nothing to score");
         EvaluationReport report = evaluator.evaluate(inputs.refs(), inputs.candidates());
+        // said once the inputs are good, so an input error stays the only line
+        if (evaluator.metrics().contains(Metric.METEOR) && meteorParaphrase == null) {
+            err.println("score: no --meteor-paraphrase table: METEOR is reported as \"METEOR (exact+stem+synonym)\"");
+        }
         if (format == Format.json) out.println(Json.MAPPER.writeValueAsString(json(report)));
         else printTable(out, report, inputs.refs().size());
         out.flush();
         return inputs.problems().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 
-    private CaptionEvaluator evaluator(PrintWriter err) throws java.io.IOException {
+    private CaptionEvaluator evaluator() throws java.io.IOException {
         Set<Metric> selected = EnumSet.noneOf(Metric.class);
         if (metricNames == null) {
             selected.addAll(EnumSet.allOf(Metric.class));
@@ -100,9 +104,6 @@ public final class ScoreTool implements Callable<Integer> {
         CaptionEvaluator.Builder b = CaptionEvaluator.builder().metrics(selected);
         if (selected.contains(Metric.METEOR)) {
             b.withMeteor(meteorParaphrase);
-            if (meteorParaphrase == null) {
-                err.println("score: no --meteor-paraphrase table: METEOR is reported as \"METEOR (exact+stem+synonym)\"");
-            }
         }
         return b.build();
     }
