@@ -1,6 +1,7 @@
 package dev.vlsuite.captioning.cli;
 
 import ai.djl.Device;
+import dev.vlsuite.captioning.api.Caption;
 import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
@@ -10,6 +11,7 @@ import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.OutputFormat;
 import dev.vlsuite.shared.cli.Progress;
+import dev.vlsuite.shared.cli.RecordWriter;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.image.ImageDecoder;
 import java.io.IOException;
@@ -67,12 +69,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--attention needs an attention model (soft or hard); "
                         + captioner.model().source() + " is " + captioner.model().config().arch());
             }
-            CaptionRecords records = new CaptionRecords(out, format);
+            RecordWriter<Caption> records = new RecordWriter<>(out, format, CaptionColumns.schema());
             int[] failed = {0};
             List<Path> files = ImageInputs.collect(paths, (p, why) -> {
                 CaptionOutcome o = CaptionOutcome.failure(p, why);
                 err.println(o.errorLine());
-                records.add(o);
+                write(records, o);
                 failed[0]++;
             });
             PictureNames names = new PictureNames();
@@ -90,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                             failed[0]++;
                         }
                     }
-                    records.add(o);
+                    write(records, o);
                     err.flush();
                     progress.step();
                 });
@@ -98,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
             records.finish();
             return failed[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
         }
+    }
+
+    private static void write(RecordWriter<Caption> records, CaptionOutcome o) {
+        if (o.ok()) records.success(o.file().toString(), o.caption());
+        else records.failure(o.file().toString(), o.error());
     }
 
     /** Picture file names from image names (photo.jpg -> photo.png), numbered when two images share a name. */
