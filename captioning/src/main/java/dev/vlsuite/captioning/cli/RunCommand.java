@@ -5,7 +5,6 @@ import dev.vlsuite.captioning.api.Caption;
 import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
-import dev.vlsuite.captioning.api.ImageInputs;
 import dev.vlsuite.captioning.picture.AttentionPicture;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
@@ -14,6 +13,8 @@ import dev.vlsuite.shared.cli.Progress;
 import dev.vlsuite.shared.cli.RecordWriter;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.image.ImageDecoder;
+import dev.vlsuite.shared.io.MediaInputs;
+import dev.vlsuite.shared.io.MediaKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code caption run PATHS...}: caption image files and folders. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Caption images: files, and folders searched recursively for .jpg .jpeg .png .bmp .webp .gif (any case).",
+        description = {"Caption images: files, and folders searched recursively (symbolic links followed) for the image",
+                "formats the decoder reads (.jpg .jpeg .png .bmp .webp .gif ..., any case).",
                 "Bad files are reported on stderr as 'file: reason' (and as records in json/jsonl/csv) and the others are"
                         + " still captioned; the exit code is then 1."})
 final class RunCommand implements Callable<Integer> {
@@ -71,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RecordWriter<Caption> records = new RecordWriter<>(out, format, CaptionColumns.schema());
             int[] failed = {0};
-            List<Path> files = ImageInputs.collect(paths, (p, why) -> {
+            List<Path> files = MediaInputs.list(paths, MediaKind.IMAGES, (p, why) -> {
                 CaptionOutcome o = CaptionOutcome.failure(p, why);
                 err.println(o.errorLine());
                 write(records, o);

@@ -1,6 +1,6 @@
 package dev.vlsuite.captioning.training;
 
-import dev.vlsuite.shared.io.SafePaths;
+import dev.vlsuite.shared.io.MediaInputs;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.io.captions.CaptionImage;
 import dev.vlsuite.shared.text.CaptionTokenizer;
@@ -26,7 +26,7 @@ public final class CaptionCorpus {
     }
 
     /**
-     * Resolves every image under {@code imagesRoot} (Karpathy's filepath/filename; nothing may escape the root),
+     * Resolves every image under {@code imagesRoot} (shared.io.MediaInputs.underRoot: nothing may escape the root),
      * extracts and caches missing features, and keeps the images that have features. Each image that cannot be
      * used gets one line on {@code onBadFile}.
      */
@@ -36,9 +36,8 @@ public final class CaptionCorpus {
         List<CaptionImage> candidates = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (CaptionImage im : dataset.images()) {
-            String relative = im.filepath().isEmpty() ? im.filename() : im.filepath() + "/" + im.filename();
             try {
-                files.add(SafePaths.resolveUnder(imagesRoot, relative));
+                files.add(MediaInputs.underRoot(imagesRoot, im.filepath(), im.filename()));
                 candidates.add(im);
             } catch (IllegalArgumentException e) {
                 onBadFile.accept(dataset.source() + ": image " + im.id() + ": " + e.getMessage());

@@ -21,7 +21,7 @@ class ImageCaptionerTest {
     @Test
     void badFilesBecomeOutcomesAndGoodOnesAreCaptionedInOrder() throws Exception {
         Path dir = TestImages.writeAll(tmp.resolve("imgs"));
-        List<Path> files = ImageInputs.collect(List.of(dir), (p, why) -> fail(p + ": " + why));
+        List<Path> files = dev.vlsuite.shared.io.MediaInputs.list(List.of(dir), dev.vlsuite.shared.io.MediaKind.IMAGES, (p, why) -> fail(p + ": " + why));
         try (ImageCaptioner c = captioner(Arch.SOFT)) {
             List<CaptionOutcome> out = c.captionAll(files, new CaptionOptions(2, 10, 2));
             assertEquals(files, out.stream().map(CaptionOutcome::file).toList());
@@ -43,7 +43,7 @@ class ImageCaptionerTest {
     @Test
     void streamingEqualsBatchAndBatchSizeDoesNotChangeCaptions() throws Exception {
         Path dir = TestImages.writeAll(tmp.resolve("imgs"));
-        List<Path> files = ImageInputs.collect(List.of(dir), (p, why) -> fail(p + ": " + why));
+        List<Path> files = dev.vlsuite.shared.io.MediaInputs.list(List.of(dir), dev.vlsuite.shared.io.MediaKind.IMAGES, (p, why) -> fail(p + ": " + why));
         try (ImageCaptioner c = captioner(Arch.SOFT)) {
             List<CaptionOutcome> one = c.captionAll(files, new CaptionOptions(1, 10, 1));
             List<CaptionOutcome> many = new ArrayList<>();
