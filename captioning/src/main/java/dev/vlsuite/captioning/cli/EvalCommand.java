@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
+import dev.vlsuite.shared.cli.DecodingMixin;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.Progress;
@@ -68,7 +69,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options = decoding.options();
+        CaptionOptions options = CaptionTool.options(decoding);
         CaptionDataset d = data.read(split);
         Map<CaptionImage, Path> files = data.files(d, err);
         int failed = d.images().size() - files.size();

@@ -6,6 +6,7 @@ import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
 import dev.vlsuite.captioning.picture.AttentionPicture;
+import dev.vlsuite.shared.cli.DecodingMixin;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.OutputFormat;
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options = decoding.options();
+        CaptionOptions options = CaptionTool.options(decoding);
         Device device = engine.apply();
         try (ImageCaptioner captioner = tool.open(model, backbone, device, err)) {
             if (attentionDir != null && !captioner.attends()) {
