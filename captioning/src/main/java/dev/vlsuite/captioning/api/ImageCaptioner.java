@@ -84,8 +84,7 @@ public final class ImageCaptioner implements AutoCloseable {
                     : Backbones.open(spec, device, model.config().imageSize());
         } catch (IOException | RuntimeException e) {
             model.close();
-            throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage()
-                    + "); pass the weights with --backbone");
+            throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage() + ")");
         }
         return of(model, fx, DecodeOptions.defaults());
     }

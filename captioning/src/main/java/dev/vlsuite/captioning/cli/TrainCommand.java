@@ -167,14 +167,9 @@ final class TrainCommand implements Callable<Integer> {
                     a, fineTune ? String.format(Locale.ROOT, " with the CNN fine-tuned (lr %.3g)", cnnLr > 0 ? cnnLr : lr / 10) : "",
                     training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
             err.flush();
-            TrainResult r;
-            try {
-                r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
-                        : training.train(trainConfig, runDir, resume, manager);
-            } catch (IllegalArgumentException e) {
-                if (fineTune && e.getMessage().startsWith("--fine-tune")) throw new UsageException(e.getMessage(), e);
-                throw e;
-            }
+            // an unusable setup (IllegalArgumentException) or run folder (BundleException) is exit 2 by type (Tools)
+            TrainResult r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
+                    : training.train(trainConfig, runDir, resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
             stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
                     r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.watchMetric(), r.bestMetric(),

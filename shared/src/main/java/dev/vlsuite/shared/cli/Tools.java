@@ -1,13 +1,18 @@
 package dev.vlsuite.shared.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
-/** Runs a picocli command with vlsuite's conventions (usage errors exit 2, one clear line for failures). */
+/**
+ * Runs a picocli command with vlsuite's conventions: exit codes by exception type (ExitCodes.of), one clear
+ * line per failure, the stack trace only with --verbose.
+ */
 public final class Tools {
     private Tools() {}
 
     public static int run(Object command, String... args) {
+        boolean trace = System.getProperty("vlsuite.trace") != null || Arrays.asList(args).contains("--verbose");
         CommandLine cl = new CommandLine(command);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -16,13 +21,23 @@ public final class Tools {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            // one clear line, not a stack trace; --verbose shows the trace
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + message(ex));
-            if (System.getProperty("vlsuite.trace") != null) ex.printStackTrace(c.getErr());
-            return ex instanceof IllegalArgumentException || ex instanceof UsageException ? ExitCodes.USAGE : ExitCodes.SOME_INPUTS_FAILED;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(c.getErr(), c.getCommandSpec().qualifiedName(), ex, trace));
+        try {
+            return cl.execute(args);
+        } catch (Throwable ex) { // Errors (out of memory, a native crash surfacing) pass picocli's handler
+            return report(cl.getErr(), cl.getCommandSpec().qualifiedName(), ex, trace);
+        }
+    }
+
+    /** One line on stderr: "tool: message", marked as internal for code 3; returns the exit code. */
+    static int report(PrintWriter err, String tool, Throwable ex, boolean trace) {
+        int code = ExitCodes.of(ex);
+        String line = tool + ": " + message(ex);
+        if (code == ExitCodes.INTERNAL) line += " (internal error" + (trace ? ")" : "; --verbose shows the stack trace)");
+        err.println(line);
+        if (trace) ex.printStackTrace(err);
+        err.flush();
+        return code;
     }
 
     public static void main(Object command, String... args) {
@@ -31,6 +46,8 @@ public final class Tools {
 
     static String message(Throwable ex) {
         String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+        boolean plain = ex instanceof UsageException || ex instanceof IllegalArgumentException || ex instanceof java.io.IOException;
+        if (m == null || m.isBlank()) return ex.getClass().getSimpleName();
+        return plain ? m.lines().findFirst().orElse(m) : ex.getClass().getSimpleName() + ": " + m.lines().findFirst().orElse(m);
     }
 }
