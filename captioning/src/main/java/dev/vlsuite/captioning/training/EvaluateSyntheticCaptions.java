@@ -8,8 +8,7 @@ import dev.vlsuite.assets.dataset.Splits;
 import dev.vlsuite.assets.dataset.WrittenDataset;
 import dev.vlsuite.assets.world.SyntheticWorld;
 import dev.vlsuite.assets.world.WorldOptions;
-import dev.vlsuite.captioning.model.CaptionNets;
-import dev.vlsuite.captioning.model.LoadedCaptionModel;
+import dev.vlsuite.captioning.api.CaptionModel;
 import dev.vlsuite.shared.engine.EngineOptions;
 import dev.vlsuite.shared.engine.VlEngine;
 import dev.vlsuite.shared.io.captions.CaptionDatasets;
@@ -49,8 +48,7 @@ public final class EvaluateSyntheticCaptions {
         Path data = work.resolve("data");
         WrittenDataset written = Files.exists(data.resolve(SceneWriter.DATASET_JSON)) ? new WrittenDataset(data, scenes, 0, 0)
                 : SceneWriter.write(data, SyntheticWorld.generate(seed, scenes, 128, WorldOptions.DEFAULT), new Splits(0, 0, 1));
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            LoadedCaptionModel loaded = CaptionNets.load(model, manager);
+        try (NDManager manager = NDManager.newBaseManager(device); CaptionModel loaded = CaptionModel.load(model, device)) {
             try (FeatureExtractor fx = Backbones.open(loaded.config().backbone(), device, loaded.config().imageSize());
                  FeatureCache cache = FeatureCache.open(work.resolve("features"), fx)) {
                 CaptionCorpus corpus = CaptionCorpus.load(CaptionDatasets.read(written.datasetJson()), written.dir(), cache,
