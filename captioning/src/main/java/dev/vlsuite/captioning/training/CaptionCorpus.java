@@ -1,5 +1,6 @@
 package dev.vlsuite.captioning.training;
 
+import dev.vlsuite.captioning.api.SplitEvaluation;
 import dev.vlsuite.shared.io.MediaInputs;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.io.captions.CaptionImage;
@@ -53,6 +54,11 @@ public final class CaptionCorpus {
             items.add(new Item(im.id(), files.get(i), im.split(), im.rawCaptions(), words));
         }
         return new CaptionCorpus(items);
+    }
+
+    /** The items as a split evaluation's images (api.SplitEvaluation). */
+    public static List<SplitEvaluation.Image> evaluationImages(List<Item> items) {
+        return items.stream().map(i -> new SplitEvaluation.Image(i.id(), i.file(), i.references())).toList();
     }
 
     /** The images of the given splits, in file order. */

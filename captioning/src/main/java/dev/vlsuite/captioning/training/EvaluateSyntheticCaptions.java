@@ -9,11 +9,11 @@ import dev.vlsuite.assets.dataset.WrittenDataset;
 import dev.vlsuite.assets.world.SyntheticWorld;
 import dev.vlsuite.assets.world.WorldOptions;
 import dev.vlsuite.captioning.api.CaptionModel;
+import dev.vlsuite.captioning.api.SplitEvaluation;
 import dev.vlsuite.shared.engine.EngineOptions;
 import dev.vlsuite.shared.engine.VlEngine;
 import dev.vlsuite.shared.io.captions.CaptionDatasets;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
-import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.vision.Backbones;
 import dev.vlsuite.shared.vision.FeatureCache;
 import dev.vlsuite.shared.vision.FeatureExtractor;
@@ -59,12 +59,13 @@ public final class EvaluateSyntheticCaptions {
                 ParameterStore ps = new ParameterStore(manager, false);
                 for (int beam : beams) {
                     long t0 = System.nanoTime();
-                    Map<String, String> captions = captioner.captions(ps, images, beam, 0f, manager);
+                    SplitEvaluation.Result r = SplitEvaluation.run(CaptionCorpus.evaluationImages(images),
+                            captioner.captioner(ps, beam, manager), evaluator, null);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    EvaluationReport report = CachedCaptioner.score(evaluator, images, captions);
-                    StringBuilder line = new StringBuilder(String.format("beam %d, %d images (%.1f captions/s):", beam,
+                    Map<String, String> captions = r.captions();
+                    StringBuilder line = new StringBuilder(String.format("beam %d, %d images (%.1f captions/s incl. scoring):", beam,
                             images.size(), images.size() / seconds));
-                    report.corpus().forEach((k, v) -> line.append(String.format(" %s %.3f", k, v)));
+                    r.report().corpus().forEach((k, v) -> line.append(String.format(" %s %.3f", k, v)));
                     System.out.println(line);
                     String first = images.get(0).id();
                     System.out.println("  e.g. " + first + ": \"" + captions.get(first) + "\" refs " + images.get(0).references());

@@ -55,7 +55,7 @@ class OverfitTest {
             Map<String, String> captions;
             try (CaptionModel loaded = CaptionModel.load(result.modelFile(), manager.getDevice())) {
                 captions = new CachedCaptioner(loaded.net(), loaded.vocabulary(), data.cache())
-                        .captions(new ParameterStore(manager, false), items, 1, 0f, manager);
+                        .captions(new ParameterStore(manager, false), items, 1, manager);
             }
             for (CaptionCorpus.Item item : items) {
                 assertEquals(String.join(" ", item.words().get(0)), captions.get(item.id()), arch + " image " + item.id());
