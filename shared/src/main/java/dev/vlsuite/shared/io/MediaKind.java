@@ -1,17 +1,17 @@
 package dev.vlsuite.shared.io;
 
-import dev.vlsuite.shared.image.ImageFiles;
+import dev.vlsuite.shared.image.ImageFormats;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * A kind of input file a tool reads from folders, with the extensions (compared without case) that its readers
- * decode. The image list lives with the image decoder (shared.image.ImageFiles); the video list is what FFmpeg
+ * decode. The image list lives with the image decoder (shared.image.ImageFormats); the video list is what FFmpeg
  * demuxes in the usual containers.
  */
 public enum MediaKind {
-    IMAGES("image", ImageFiles.EXTENSIONS),
+    IMAGES("image", ImageFormats.EXTENSIONS),
     VIDEOS("video", Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "mpg", "mpeg", "wmv", "flv", "3gp", "ogv", "ts"));
 
     private final String noun;
