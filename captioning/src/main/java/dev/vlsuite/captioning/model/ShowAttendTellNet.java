@@ -200,6 +200,11 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
                 sampled ? NDArrays.stack(new NDList(entropies), 1) : null);                // (B, T)
     }
 
+    @Override
+    public NDArray teacherForcedLogProbs(ParameterStore ps, NDArray grid, NDArray inputs) {
+        return unroll(ps, grid, inputs, decodingGlimpse(), false).logProbs();           // (B, T, V)
+    }
+
     /** The glimpse used when decoding captions. */
     abstract Glimpse decodingGlimpse();
 
