@@ -107,9 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     double lr;
 
     @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine|step",
-            description = {"Learning-rate schedule after the warm-up: constant; cosine from --lr down to",
-                    "--min-lr-fraction x --lr at the last step (needs --steps or known epochs); step: times --gamma",
-                    "every --decay-every steps (default: ${DEFAULT-VALUE})."})
+            description = "Learning-rate schedule after the warm-up: constant; cosine from --lr down to --min-lr-fraction x --lr "
+                    + "at the last step; step: times --gamma every --decay-every steps (default: ${DEFAULT-VALUE}).")
     String lrSchedule;
 
     @Option(names = "--warmup-steps", defaultValue = "0", paramLabel = "N", description = "Linear warm-up from lr/N to lr over the first N steps (default: ${DEFAULT-VALUE}).")
@@ -140,8 +139,8 @@ final class TrainCommand implements Callable<Integer> {
     long logEvery;
 
     @Option(names = "--checkpoint-minutes", defaultValue = "10", paramLabel = "M",
-            description = {"Write the checkpoint at least every M minutes (fractions allowed), besides every validation",
-                    "and the end, so a killed run loses at most M minutes (default: ${DEFAULT-VALUE})."})
+            description = "Write the checkpoint at least every M minutes (fractions allowed), besides every validation and the "
+                    + "end, so a killed run loses at most M minutes of training (default: ${DEFAULT-VALUE}).")
     double checkpointMinutes;
 
     @Option(names = "--fine-tune", description = {"Train the CNN too, from pixels (native VGG backbones only); the bundle then",
@@ -154,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint (same options; a larger --steps or --epochs extends a finished run).")
     boolean resume;
 
     /** The optimizer side of the options (the recipe test compares it with TrainDefaultModel's). */
