@@ -237,6 +237,7 @@ public final class FrameReader {
                 AVRational tb = g.getFormatContext().streams(streamIndex).time_base();
                 long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
                 int packets = 0, withoutPts = 0;
+                long dtsLo = Long.MAX_VALUE, dtsHi = Long.MIN_VALUE;
                 while (true) {
                     AVPacket p;
                     try {
@@ -247,16 +248,26 @@ public final class FrameReader {
                     if (p == null) break;
                     if (p.stream_index() != streamIndex) continue;
                     packets++;
-                    // B-frames in MPEG-PS carry only a dts, which is not display time: skip them here, count them below
-                    if (p.pts() == avutil.AV_NOPTS_VALUE) {
-                        withoutPts++;
+                    // B-frames in MPEG-PS carry only a dts, which is not display time: they bound the span only when no
+                    // packet has a pts (AVI stores none; there dts is display order)
+                    boolean hasPts = p.pts() != avutil.AV_NOPTS_VALUE;
+                    if (!hasPts) withoutPts++;
+                    long ts = hasPts ? p.pts() : p.dts();
+                    if (ts == avutil.AV_NOPTS_VALUE) continue;
+                    if (!hasPts) {
+                        dtsLo = Math.min(dtsLo, micros(ts, tb));
+                        dtsHi = Math.max(dtsHi, micros(ts, tb) + frameMicros);
                         continue;
                     }
-                    long t = micros(p.pts(), tb);
+                    long t = micros(ts, tb);
                     long pd = micros(p.duration(), tb);
                     long d = pd > frameMicros / 4 ? pd : frameMicros; // Matroska from libaom says 1 ms: not a real duration
                     lo = Math.min(lo, t);
                     hi = Math.max(hi, t + d);
+                }
+                if (lo == Long.MAX_VALUE) { // no pts at all
+                    lo = dtsLo;
+                    hi = dtsHi;
                 }
                 if (packets == 0 || lo == Long.MAX_VALUE) return new Span(0, 0, 0);
                 // the last frame shown may be one of those without a pts: a constant-rate estimate bounds the end instead
