@@ -80,11 +80,11 @@ class SynthVideosTest {
     }
 
     /** The shape's centroid moves the right way, its area grows or shrinks, or its colour changes. */
-    private static void assertVisible(MovingObject o, DecodedImage first, DecodedImage last, String where) {
+    static void assertVisible(MovingObject o, DecodedImage first, DecodedImage last, String where) {
         String what = where + ": " + o.start().describe() + " " + o.motion().label();
         Blob a = Blob.of(first, o.colour().rgb()), b = Blob.of(last, o.endColour().rgb());
         assertTrue(a.area > 20 && b.area > 20, what + ": shape visible in the first and last sampled frames (" + a.area + ", " + b.area + ")");
-        double travel = 0.25 * OPTIONS.size(); // the ground truth moves 0.44 of the canvas; sampled frames see most of it
+        double travel = 0.25 * first.width(); // the ground truth moves 0.44 of the canvas; sampled frames see most of it
         switch (o.motion()) {
             case LEFT -> assertTrue(b.cx < a.cx - travel, what + ": x " + a.cx + " -> " + b.cx);
             case RIGHT -> assertTrue(b.cx > a.cx + travel, what + ": x " + a.cx + " -> " + b.cx);
