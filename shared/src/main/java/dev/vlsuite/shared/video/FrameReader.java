@@ -32,6 +32,8 @@ import org.bytedeco.javacv.Frame;
  */
 public final class FrameReader {
     private final int maxShortSide;
+    /** Seek when the next sample is this far past the last decoded frame (only in indexed containers: MP4, Matroska/WebM). */
+    private final long seekGapMicros;
 
     /** Frames at full size. */
     public FrameReader() {
@@ -40,8 +42,22 @@ public final class FrameReader {
 
     /** @param maxShortSide frames whose shorter side exceeds this are scaled down while decoding (0: never) */
     public FrameReader(int maxShortSide) {
+        this(maxShortSide, DEFAULT_SEEK_GAP_MICROS);
+    }
+
+    /** 3 s: longer than the key-frame interval of phone and web video, so a seek decodes less than reading on. */
+    static final long DEFAULT_SEEK_GAP_MICROS = 3_000_000;
+
+    /** @param seekGapMicros Long.MAX_VALUE never seeks (tests compare both ways) */
+    FrameReader(int maxShortSide, long seekGapMicros) {
         if (maxShortSide < 0) throw new IllegalArgumentException("maxShortSide must be >= 0: " + maxShortSide);
         this.maxShortSide = maxShortSide;
+        this.seekGapMicros = seekGapMicros;
+    }
+
+    /** Containers with a seek index FFmpeg trusts; MPEG-PS/TS, AVI and GIF are read straight through. */
+    private static boolean indexed(String container) {
+        return container != null && (container.contains("mp4") || container.contains("matroska"));
     }
 
     /**
@@ -78,7 +94,23 @@ public final class FrameReader {
         int decoded = 0;
         long lastPts = 0, lastGap = frameMicros;
         String failure = null;
+        long declared = video.declaredMicros(grabber.getFormatContext());
+        boolean seekable = !selector.byCount() && indexed(info.container()) && declared > 0;
+        int index = -1;
+        boolean catchingUp = false;
         while (!selector.done()) {
+            boolean seeked = false;
+            // never past the declared end: a seek there finds nothing and would read as a truncated file
+            if (seekable && decoded > 0 && selector.nextTarget() - lastPts > seekGapMicros && selector.nextTarget() < declared) {
+                // far to the next sample: jump (JavaCV decodes from the key frame before it and stops at the frame on
+                // screen at that time) instead of decoding everything in between; long files then cost per sample
+                try {
+                    grabber.setVideoTimestamp(origin + selector.nextTarget());
+                    seeked = true;
+                } catch (Exception e) {
+                    seekable = false; // read on instead
+                }
+            }
             Frame frame;
             try {
                 frame = grabber.grabImage();
@@ -90,24 +122,34 @@ public final class FrameReader {
             long raw = grabber.getTimestamp();
             if (origin == Long.MIN_VALUE) origin = raw;
             long pts = raw - origin;
-            if (decoded > 0) {
+            if ((seeked || catchingUp) && pts <= lastPts) {
+                // the seek landed before where we were: stop seeking and skip what was already seen
+                seekable = false;
+                catchingUp = true;
+                continue;
+            }
+            catchingUp = false;
+            if (seeked) index = (int) Math.round((double) pts / frameMicros); // frames in between were never decoded
+            else index++;
+            if (decoded > 0 && !seeked) {
                 // a frame without a timestamp (MPEG-PS flushes its last one as 0): one typical gap after the previous
                 if (pts <= lastPts) pts = lastPts + lastGap;
                 else lastGap = pts - lastPts;
             }
             if (selector.byCount()) {
                 if (selector.takesFrame(decoded)) {
-                    held.copy(frame, decoded, pts);
+                    held.copy(frame, index, pts);
                     held.emit(selector.served(), info.rotation(), file, consumer);
                     selector.takeCount();
                 }
             } else {
-                if (decoded > 0) emit(held, selector.takeBefore(pts), selector, info, consumer);
+                // after a seek the held frame is seconds old: the targets before this frame go to this one instead
+                if (decoded > 0 && !seeked) emit(held, selector.takeBefore(pts), selector, info, consumer);
                 if (selector.done()) {
                     decoded++;
                     break;
                 }
-                held.copy(frame, decoded, pts);
+                held.copy(frame, index, pts);
             }
             lastPts = pts;
             decoded++;
@@ -121,7 +163,6 @@ public final class FrameReader {
         long end = scanned != null && failure == null ? Math.max(decodedEnd, scanned.end - origin) : decodedEnd;
         if (!selector.byCount() && !selector.done()) emit(held, selector.takeBefore(end + 1), selector, info, consumer);
         long covered = scanned != null ? scanned.length() : decodedEnd;
-        long declared = video.declaredMicros(grabber.getFormatContext());
         boolean shortOfDeclared = declared > 0 && covered < declared - Math.max(3 * frameMicros, declared / 20);
         boolean unserved = scanned != null && !selector.done();
         boolean truncated = failure != null || shortOfDeclared || unserved;

@@ -38,6 +38,11 @@ final class FrameSelector {
         return sampling instanceof Sampling.Evenly e && next >= e.count();
     }
 
+    /** Time of the next target not yet served (time modes only). */
+    long nextTarget() {
+        return target(next);
+    }
+
     /** Target time of sample k, relative to the first frame. */
     long target(int k) {
         if (sampling instanceof Sampling.Evenly e) return Math.round((k + 0.5) * span / e.count());

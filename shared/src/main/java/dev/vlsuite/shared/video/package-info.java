@@ -30,8 +30,16 @@
  * <li>{@link dev.vlsuite.shared.video.FfmpegLog}: FFmpeg's native log is silent unless a tool passes --verbose.</li>
  * </ul>
  *
- * <p>Limits: seeking is not used (every frame up to the last sample is decoded, about 1-3k frames/s at
- * 640x480, see DJL-NOTES 4.2); mirrored display matrices are treated as their rotation only; MPEG-TS has no
- * declared duration, so a cut .ts file reads as a shorter, complete one.
+ * <p>Speed on long files: frames are decoded in order, but when the next time-based sample lies more than 3 s
+ * past the last decoded frame in an indexed container (MP4/MOV, Matroska/WebM) the reader seeks
+ * ({@code setVideoTimestamp}, which lands on the frame on screen at that time: never JavaCV's off-by-one
+ * {@code setFrameNumber}), so 32 samples of a long file cost about 32 key-frame intervals of decoding. After a
+ * seek {@link dev.vlsuite.shared.video.VideoFrame#frameIndex()} is estimated from the timestamp. A test checks
+ * that seeking and reading through give the same frames.
+ *
+ * <p>Limits: mirrored display matrices are treated as their rotation only; MPEG-TS has no declared duration,
+ * so a cut .ts file reads as a shorter, complete one; an MKV whose audio outlasts its video is flagged as
+ * truncated (Matroska declares one duration for all streams); the bundled FFmpeg decodes HEVC but cannot
+ * encode it, so HEVC is not among the codecs the tests write.
  */
 package dev.vlsuite.shared.video;

@@ -89,6 +89,28 @@ class FrameReaderTest {
     }
 
     @Test
+    void longFilesSeekToDistantSamplesAndGetTheSameFramesAsReadingThrough() throws Exception {
+        TestClips.Codec vp8 = TestClips.ENCODABLE[2];
+        for (TestClips.Codec codec : List.of(TestClips.MPEG4, vp8)) {
+            Path clip = TestClips.writeLong(dir.resolve("long." + codec.extension()), codec, 300, 10, 25); // 30 s
+            FrameReader seeking = new FrameReader(0, FrameReader.DEFAULT_SEEK_GAP_MICROS);
+            FrameReader through = new FrameReader(0, Long.MAX_VALUE);
+            for (Sampling s : List.of(Sampling.evenly(6), Sampling.fps(0.25))) {
+                Read a = read(seeking, clip, s), b = read(through, clip, s);
+                List<Integer> shownA = a.frames().stream().map(f -> TestClips.longFrameShown(f.image())).toList();
+                List<Integer> shownB = b.frames().stream().map(f -> TestClips.longFrameShown(f.image())).toList();
+                List<Integer> want = s instanceof Sampling.Evenly ? List.of(25, 75, 125, 175, 225, 275) : List.of(0, 40, 80, 120, 160, 200, 240, 280);
+                assertEquals(want, shownB, codec + " " + s.key() + " reading through");
+                assertEquals(want, shownA, codec + " " + s.key() + " seeking");
+                assertEquals(want, a.frames().stream().map(VideoFrame::frameIndex).toList(), "frame index estimated after a seek");
+                assertTrue(a.summary().framesDecoded() < b.summary().framesDecoded() / 2,
+                        "seeking decoded " + a.summary().framesDecoded() + " frames, reading through " + b.summary().framesDecoded());
+                assertFalse(a.summary().truncated(), String.valueOf(a.summary().note()));
+            }
+        }
+    }
+
+    @Test
     void aClipWithAnAudioTrackReadsTheSame() throws Exception {
         Path clip = TestClips.writeWithAudio(dir.resolve("av.mp4"), 24, 12);
         Read r = read(clip, Sampling.evenly(4));

@@ -156,4 +156,44 @@ final class TestClips {
         }
         return file;
     }
+
+    /** Frame i of a long clip: left half grey 8 + 5 (i % 40), right half 8 + 5 (i / 40); up to 1,600 frames. */
+    static Path writeLong(Path file, Codec codec, int frames, double fps, int gop) throws Exception {
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), W, H, 0);
+             OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
+            r.setFormat(codec.container());
+            r.setVideoCodecName(codec.name());
+            r.setPixelFormat(codec.pixelFormat());
+            r.setFrameRate(fps);
+            r.setGopSize(gop);
+            r.setVideoBitrate(2_000_000);
+            r.start();
+            for (int i = 0; i < frames; i++) {
+                int lo = 8 + 5 * (i % 40), hi = 8 + 5 * (i / 40);
+                try (Mat m = new Mat(H, W, CV_8UC3, new Scalar(lo, lo, lo, 0));
+                     Mat right = new Mat(m, new Rect(W / 2, 0, W / 2, H))) {
+                    right.put(new Scalar(hi, hi, hi, 0));
+                    r.record(conv.convert(m));
+                }
+            }
+            r.stop();
+        }
+        return file;
+    }
+
+    /** The frame index a frame of {@link #writeLong} shows. */
+    static int longFrameShown(DecodedImage img) {
+        return 40 * meanLevel(img, 3 * img.width() / 4) + meanLevel(img, img.width() / 4);
+    }
+
+    private static int meanLevel(DecodedImage img, int cx) {
+        long sum = 0;
+        int n = 0;
+        for (int y = img.height() / 4; y < 3 * img.height() / 4; y++)
+            for (int x = cx - img.width() / 8; x < cx + img.width() / 8; x++) {
+                sum += img.at(y, x, 1);
+                n++;
+            }
+        return (int) Math.round(((double) sum / n - 8) / 5);
+    }
 }
