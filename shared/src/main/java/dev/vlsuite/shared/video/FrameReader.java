@@ -12,6 +12,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -198,7 +199,7 @@ public final class FrameReader {
 
     private static BadVideoException missingIndex(Path file) {
         return new BadVideoException(file, Problem.MISSING_INDEX,
-                "MP4 index (moov atom) missing: the recording was never finalised; try 'ffmpeg -i' repair tools such as untrunc");
+                "MP4 index (moov atom) missing: the recording was never finalised (untrunc can rebuild it from a good file of the same camera)");
     }
 
     private static BadVideoException noVideo(Path file, FFmpegFrameGrabber grabber) throws IOException {
@@ -288,6 +289,7 @@ public final class FrameReader {
                     }
                     if (p == null) break;
                     if (p.stream_index() != streamIndex) continue;
+                    if ((p.flags() & avcodec.AV_PKT_FLAG_DISCARD) != 0) continue; // edit-list pre-roll: decoded, never shown
                     packets++;
                     // B-frames in MPEG-PS carry only a dts, which is not display time: they bound the span only when no
                     // packet has a pts (AVI stores none; there dts is display order)

@@ -111,6 +111,18 @@ class FrameReaderTest {
     }
 
     @Test
+    void bFramesReorderedByTheDecoderComeOutInDisplayOrder() throws Exception {
+        // B-frames: packets in decoding order, an edit list shifting presentation times in the MP4
+        Path clip = TestClips.write(dir.resolve("bframes.mp4"), TestClips.MPEG4, TestClips.W, TestClips.H, 24, 12, null,
+                r -> r.setVideoOption("bf", "2"));
+        List<Integer> each = new ArrayList<>();
+        for (int i = 0; i < 24; i++) each.add(i);
+        assertEquals(each, read(clip, Sampling.everyKth(1)).shown());
+        assertEquals(List.of(3, 9, 15, 21), read(clip, Sampling.evenly(4)).shown());
+        assertEquals(List.of(0, 6, 12, 18), read(clip, Sampling.fps(2)).shown());
+    }
+
+    @Test
     void aClipWithAnAudioTrackReadsTheSame() throws Exception {
         Path clip = TestClips.writeWithAudio(dir.resolve("av.mp4"), 24, 12);
         Read r = read(clip, Sampling.evenly(4));
