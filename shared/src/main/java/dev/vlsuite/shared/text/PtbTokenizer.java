@@ -50,19 +50,19 @@ public final class PtbTokenizer {
     /** Words PTB splits in two although they have no apostrophe: cannot -> can not. */
     private static final Set<String> SPLIT_WORDS = Set.of("cannot", "gonna", "gotta", "wanna", "lemme", "gimme");
     /** Apostrophe-initial words PTB keeps whole ('em, 'til, 'cause); 'tis and 'twas become 't + is/was. */
-    private static final Set<String> APOSTROPHE_WORDS = Set.of("em", "til", "till", "cause");
+    private static final List<String> APOSTROPHE_WORDS = List.of("cause", "till", "til", "em");
 
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
-    private static final Pattern EMAIL = Pattern.compile("(?i)(?:mailto:)?[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
-    private static final Pattern FRACTION = Pattern.compile("\\p{Nd}{1,4}/\\p{Nd}{1,4}(?![\\p{L}\\p{N}])");
+    private static final Pattern EMAIL = Pattern.compile("(?i)(?:[\\p{L}\\p{N}]*mailto:)?[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    private static final Pattern FRACTION = Pattern.compile("\\p{Nd}{1,4}/\\p{Nd}{1,4}(?!\\p{N})");
     /**
      * An SGML/XML-like tag kept whole, as the toolkit's lexer keeps {@code <unk>}, {@code </s>}, {@code <br />},
      * {@code <a href="x">}, {@code <!-- c -->}: an ASCII letter (or !/? and a letter or '-') after '<' or '</',
-     * then space-separated names, each with an optional quoted value, or '/'. Spaces inside come out as
+     * then names separated by one space, each with an optional quoted value, or '/'. Spaces inside come out as
      * no-break spaces, like the fraction "3 1/2".
      */
     private static final Pattern TAG = Pattern.compile(
-            "</?(?:[A-Za-z]|[!?][A-Za-z-])[^\\s<>\"'=]*(?: +(?:[^\\s<>\"'=/]+(?:=(?:\"[^\"<>]*\"|'[^'<>]*'))?|/))* */?>");
+            "</?(?:[A-Za-z]|[!?][A-Za-z-])[^\\s<>\"'=]*(?: (?:[A-Za-z0-9_:.!?-]+(?:=(?:\"[^\"<>]*\"|'[^'<>]*'))?|/))* ?/?>");
     /** URL/e-mail tails PTB leaves outside the token. */
     private static final String URL_TRAILING = ".,;:!?)]}'\"";
 
@@ -110,7 +110,7 @@ public final class PtbTokenizer {
                 boolean inWord = i > 0 && i + 1 < n && isWordChar(text.charAt(i - 1)) && isWordChar(text.charAt(i + 1));
                 b.append(inWord ? c : ' ');
             }
-            else if (c == '\u2018' || c == '\u2019' || c == '\u0092') b.append('\'');
+            else if (c == '\u2019' || c == '\u0092') b.append('\''); // U+2018 stays: always an opening quote
             else if (c == '\u201C' || c == '\u201D') b.append('"');
             else if (c == '\u00AD') {
                 boolean inWord = i > 0 && i + 1 < n && isWordChar(text.charAt(i - 1)) && isWordChar(text.charAt(i + 1));
@@ -139,6 +139,11 @@ public final class PtbTokenizer {
         return c >= 'A' && c <= 'Z';
     }
 
+    private static boolean asciiLetterAt(String s, int i) {
+        char c = at(s, i);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static boolean wordCharAt(String s, int i) {
         return i < s.length() && isWordChar(s.charAt(i));
     }
@@ -165,6 +170,10 @@ public final class PtbTokenizer {
         }
         while (len > 0 && URL_TRAILING.indexOf(run.charAt(len - 1)) >= 0) len--;
         if (len == 0 || run.substring(0, len).indexOf('.') < 0) return start;
+        int slash = run.indexOf('/');
+        if (run.regionMatches(true, 0, "www.", 0, 4) && slash > 0 && slash < len && urlPathEnd(run, slash + 1) - (slash + 1) < 2) {
+            len = slash; // www.x.com/p: a one-character path stays apart
+        }
         out.add(run.substring(0, len));
         return start + len;
     }
@@ -193,8 +202,16 @@ public final class PtbTokenizer {
             }
             char next = at(s, j + 1);
             boolean nextWord = isWordChar(next);
+            if (ch == '/' && !numberSep && s.lastIndexOf('.', j) >= start) { // example.com/a?b=c: the path joins when 2+ long
+                int end = urlPathEnd(s, j + 1);
+                if (end - (j + 1) >= 2) {
+                    j = end;
+                    break;
+                }
+                break;
+            }
             if ((ch == '-' || ch == '/' || ch == '_' || ch == '@' || PtbCharClasses.of(ch) == PtbCharClasses.HYPHEN) && nextWord
-                    && !numberSep && !capitalsJoin && !(ch == '/' && shortPathAfterDot(s, start, j))) {
+                    && !numberSep && !capitalsJoin) {
                 number = false;
                 j++;
             } else if ((ch == '.' || ch == ',' || ch == ':') && number && isDigit(next)) {
@@ -227,8 +244,8 @@ public final class PtbTokenizer {
         }
         if (j - start == 1 && j < n) { // c++ c# f#
             char w = Character.toLowerCase(s.charAt(start));
-            if (w == 'c' && s.startsWith("++", j) && !wordCharAt(s, j + 2)) j += 2;
-            else if ((w == 'c' || w == 'f') && s.charAt(j) == '#' && !wordCharAt(s, j + 1)) j += 1;
+            if (w == 'c' && s.startsWith("++", j)) j += 2;
+            else if ((w == 'c' || w == 'f') && s.charAt(j) == '#') j += 1;
         }
         String word = s.substring(start, j);
         String lower = word.toLowerCase(Locale.ENGLISH);
@@ -246,9 +263,12 @@ public final class PtbTokenizer {
         return j;
     }
 
-    /** x.y/z splits at the slash (a one-character path after a dotted word); example.com/ab does not. */
-    private static boolean shortPathAfterDot(String s, int start, int slash) {
-        return s.lastIndexOf('.', slash) >= start && !wordCharAt(s, slash + 2);
+    /** The end of a URL path from {@code from}: letters, digits and URL punctuation, less a trailing period etc. */
+    private static int urlPathEnd(String s, int from) {
+        int k = from;
+        while (k < s.length() && (isWordChar(s.charAt(k)) || "/?=&_%~+#.-:".indexOf(s.charAt(k)) >= 0)) k++;
+        while (k > from && URL_TRAILING.indexOf(s.charAt(k - 1)) >= 0) k--;
+        return k;
     }
 
     private static boolean allUpperAscii(String s, int from, int to) {
@@ -273,7 +293,10 @@ public final class PtbTokenizer {
      * (Mr., Calif.); a number or any other word ends before it, so a sentence-final period is its own token.
      */
     private static int periodEnd(String s, int start, int dot, boolean number) {
-        if (number || wordCharAt(s, dot + 1)) return dot;
+        if (number || (wordCharAt(s, dot + 1) && !isDigit(s.charAt(dot + 1)))) return dot; // Sgt.2 keeps it
+        if (s.regionMatches(true, start, "no", 0, 2) && dot - start == 2 && at(s, dot + 1) == ' ' && isDigit(at(s, dot + 2))) {
+            return dot + 1; // "No. 6"
+        }
         String word = s.substring(start, dot);
         if (word.indexOf('.') >= 0) return singleLetterSegments(word) || word.equalsIgnoreCase("ph.d") ? dot + 1 : dot;
         if (word.length() == 1 && Character.isLetter(word.charAt(0))) return dot + 1;
@@ -295,10 +318,12 @@ public final class PtbTokenizer {
     private static int apostropheInWord(String s, int start, int apo, List<String> out) {
         int n = s.length();
         char a = apo + 1 < n ? Character.toLowerCase(s.charAt(apo + 1)) : 0;
-        if (a == 't' && apo - start >= 2 && Character.toLowerCase(s.charAt(apo - 1)) == 'n' && !wordCharAt(s, apo + 2)) {
+        if (a == 't' && apo - start >= 2 && Character.toLowerCase(s.charAt(apo - 1)) == 'n') {
+            int end = apo + 2;
+            while (asciiLetterAt(s, end)) end++; // don'tcha -> do n'tcha
             out.add(s.substring(start, apo - 1));
-            out.add(s.substring(apo - 1, apo + 2));
-            return apo + 2;
+            out.add(s.substring(apo - 1, end));
+            return end;
         }
         int len = cliticLength(s, apo);
         if (len > 0) {
@@ -318,13 +343,13 @@ public final class PtbTokenizer {
         return -1;
     }
 
-    /** Length of 's 'm 'd 'll 're 've at {@code apo} when a non-letter follows, else 0. */
+    /** Length of 's 'm 'd 'll 're 've at {@code apo} when no ASCII letter follows (the lexer's test), else 0. */
     private static int cliticLength(String s, int apo) {
         int n = s.length();
         if (apo + 1 >= n) return 0;
         char a = Character.toLowerCase(s.charAt(apo + 1));
-        if ((a == 's' || a == 'm' || a == 'd') && !wordCharAt(s, apo + 2)) return 2;
-        if (apo + 2 < n && !wordCharAt(s, apo + 3)) {
+        if ((a == 's' || a == 'm' || a == 'd') && !asciiLetterAt(s, apo + 2)) return 2;
+        if (apo + 2 < n && !asciiLetterAt(s, apo + 3)) {
             String two = ("" + a + Character.toLowerCase(s.charAt(apo + 2)));
             if (two.equals("ll") || two.equals("re") || two.equals("ve")) return 3;
         }
@@ -335,6 +360,8 @@ public final class PtbTokenizer {
     private static boolean continuesAcrossApostrophe(String s, int start, int apo) {
         int n = s.length();
         if (apo + 1 >= n || !Character.isLetter(s.charAt(apo + 1))) return false;
+        if (s.regionMatches(true, apo + 1, "til", 0, 3) || s.regionMatches(true, apo + 1, "tis", 0, 3)
+                || s.regionMatches(true, apo + 1, "twas", 0, 4)) return false; // a'til -> a 'til
         char first = Character.toLowerCase(s.charAt(start));
         if (apo - start == 1 && Character.isLetter(first) && first != 'i' && first != 'y'
                 && apo + 2 < n && Character.isLetter(s.charAt(apo + 2))) return true;
@@ -361,7 +388,7 @@ public final class PtbTokenizer {
             case '"' -> out.add(opensQuote(s, i) ? "``" : "''");
             case '\u00AB', '\u0093' -> out.add("``");
             case '\u00BB', '\u0094' -> out.add("''");
-            case '\u2039', '\u201B', '\u0091' -> out.add("`");
+            case '\u2039', '\u201B', '\u0091', '\u2018' -> out.add("`");
             case '\u203A' -> out.add("'");
             case '\u2013', '\u2014', '\u2015', '\u0096', '\u0097' -> out.add("--");
             case '\u2026' -> out.add("...");
@@ -486,6 +513,15 @@ public final class PtbTokenizer {
                 return i + e[0].length();
             }
         }
+        int k = i + 1;
+        if (at(s, k) == '#') {
+            k++;
+            while (isDigit(at(s, k))) k++;
+            if (k > i + 2 && at(s, k) == ';') { // &#39; stays one token
+                out.add(s.substring(i, k + 1));
+                return k + 1;
+            }
+        }
         out.add("&");
         return i + 1;
     }
@@ -496,7 +532,7 @@ public final class PtbTokenizer {
         if (at(s, k) == '-') k++;
         if (at(s, k) == '\'') k++;
         char b = at(s, k);
-        if (b == '(' || b == ')') {
+        if ((b == '(' || b == ')') && !wordCharAt(s, k + 1)) { // :)y is : ) y
             out.add(s.substring(i, k) + (b == '(' ? "-LRB-" : "-RRB-"));
             return k + 1;
         }
@@ -552,19 +588,34 @@ public final class PtbTokenizer {
         while (j < n && isWordChar(s.charAt(j))) j++;
         String word = s.substring(i + 1, j);
         String lower = word.toLowerCase(Locale.ENGLISH);
-        boolean decade = word.length() == 3 && word.charAt(0) >= '2' && word.charAt(0) <= '9' && word.charAt(1) == '0' && lower.charAt(2) == 's';
+        boolean decade = word.length() >= 3 && word.charAt(0) >= '2' && word.charAt(0) <= '9' && word.charAt(1) == '0' && lower.charAt(2) == 's';
         boolean year = word.length() == 2 && isDigit(word.charAt(0)) && isDigit(word.charAt(1)) && (j == n || s.charAt(j) == ' ');
-        boolean standaloneClitic = cliticLength(s, i) == 1 + word.length() && opensQuote(s, i);
+        int clitic = cliticLength(s, i);
+        boolean standaloneClitic = clitic > 0 && (clitic == 1 + word.length() || !opensQuote(s, i)); // 's, x.'s, 's2
         if (lower.equals("n")) { // rock 'n' roll, rock 'n roll
             int end = at(s, j) == '\'' ? j + 1 : j;
             out.add(s.substring(i, end));
             return end;
         }
-        if (lower.equals("tis") || lower.equals("twas")) { // 'tis -> 't is
+        if (lower.startsWith("tis") || lower.startsWith("twas")) { // 'tis -> 't is, 'tisn't -> 't is n't
             out.add(s.substring(i, i + 2));
             return i + 2;
         }
-        if (decade || year || APOSTROPHE_WORDS.contains(lower) || standaloneClitic) {
+        for (String w : APOSTROPHE_WORDS) { // a prefix is enough: 'causeend -> 'cause end
+            if (lower.startsWith(w)) {
+                out.add(s.substring(i, i + 1 + w.length()));
+                return i + 1 + w.length();
+            }
+        }
+        if (decade && word.length() > 3) { // '90sNev -> '90s Nev
+            out.add(s.substring(i, i + 4));
+            return i + 4;
+        }
+        if (standaloneClitic) {
+            out.add(s.substring(i, i + clitic));
+            return i + clitic;
+        }
+        if (decade || year) {
             out.add(s.substring(i, j));
             return j;
         }
