@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Seeded adversarial caption corpus for checking vlsuite's caption metrics against the MS-COCO toolkit.
 
-usage: python3 bench/adversarial_captions.py N SEED OUT_DIR
+usage: python3 bench/adversarial_captions.py N SEED OUT_DIR [GLUE]
 writes OUT_DIR/refs.json ({"id": [5 refs]}) and OUT_DIR/cands.json ([{"image_id", "caption"}]), the two
 shapes both `bin/score --refs --results` and the toolkit's evaluate.py read. Captions mix plain scene words
 with fragments that are hard for a PTB tokenizer: tags, quotes, apostrophes, contractions, numbers,
 fractions, unicode, emoji, symbols, dashes, brackets, URLs, abbreviations, capitals, very long and empty
-captions. Line breaks are left out: the toolkit feeds one caption per line to CoreNLP, so a caption with a
+captions. GLUE (default 0.25) is the share of fragments glued to the word before them ("road<unk>", "bluewww.x.com"):
+the hardest and least realistic cases. Line breaks are left out: the toolkit feeds one caption per line to CoreNLP, so a caption with a
 line break other than '\\n' shifts every later caption onto the wrong image there (vlsuite reads it as a space).
 """
 import json
@@ -72,13 +73,16 @@ def words(rng, lo, hi):
     return [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
 
 
+GLUE = 0.25
+
+
 def adversarial(rng, base):
     """base words with 1-4 fragments inserted, sometimes glued to a neighbour, sometimes capitalised."""
     w = list(base)
     for _ in range(rng.randint(1, 4)):
         f = rng.choice(FRAGMENTS)
         pos = rng.randint(0, len(w))
-        if w and rng.random() < 0.25 and pos > 0:
+        if w and rng.random() < GLUE and pos > 0:
             w[pos - 1] = w[pos - 1] + f  # glued: "road<unk>", "dog's'"
         else:
             w.insert(pos, f)
@@ -107,7 +111,10 @@ def caption(rng, base, adversarial_share):
 
 
 def main():
+    global GLUE
     n, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    if len(sys.argv) > 4:
+        GLUE = float(sys.argv[4])
     rng = random.Random(seed)
     refs, cands = {}, []
     for i in range(n):

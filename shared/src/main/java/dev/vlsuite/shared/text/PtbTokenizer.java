@@ -47,6 +47,8 @@ public final class PtbTokenizer {
             + "reps Reps REPS sens Sens SENS sept Sept SEPT supt Supt SUPT tenn Tenn TENN tues Tues TUES univ Univ "
             + "UNIV Wash WASH wisc Wisc WISC Calif calif CALIF Messrs messrs MESSRS "
             ).trim().split(" "));
+    /** Words that keep their period before a number: "No. 6", "fig. 5". */
+    private static final Set<String> BEFORE_NUMBERS = Set.of("no", "nos", "fig", "figs", "pp", "art");
     /** Words PTB splits in two although they have no apostrophe: cannot -> can not. */
     private static final Set<String> SPLIT_WORDS = Set.of("cannot", "gonna", "gotta", "wanna", "lemme", "gimme");
     /** Apostrophe-initial words PTB keeps whole ('em, 'til, 'cause); 'tis and 'twas become 't + is/was. */
@@ -74,7 +76,7 @@ public final class PtbTokenizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == ' ') {
+            if (isSep(c)) {
                 i++;
             } else if (isWordChar(c)) {
                 int special = scanUrlOrEmail(s, i, out);
@@ -105,7 +107,8 @@ public final class PtbTokenizer {
                 continue;
             }
             byte k = PtbCharClasses.of(c);
-            if (k == PtbCharClasses.DELETED || k == PtbCharClasses.UNMEASURED) b.append(' ');
+            if (c == NO_BREAK_SPACE) b.append(c); // a separator, except inside a URL with a scheme
+            else if (k == PtbCharClasses.DELETED || k == PtbCharClasses.UNMEASURED) b.append(' ');
             else if (k == PtbCharClasses.HYPHEN) { // kept only between word characters
                 boolean inWord = i > 0 && i + 1 < n && isWordChar(text.charAt(i - 1)) && isWordChar(text.charAt(i + 1));
                 b.append(inWord ? c : ' ');
@@ -118,6 +121,11 @@ public final class PtbTokenizer {
             } else b.append(c);
         }
         return b.toString();
+    }
+
+    /** The separators of the prepared text: a space, or a no-break space (kept for URLs). */
+    private static boolean isSep(char c) {
+        return c == ' ' || c == NO_BREAK_SPACE;
     }
 
     /** Unicode spaces and line separators of every kind (no-break space included). */
@@ -169,6 +177,12 @@ public final class PtbTokenizer {
             if (m.lookingAt()) len = m.end();
         }
         while (len > 0 && URL_TRAILING.indexOf(run.charAt(len - 1)) >= 0) len--;
+        boolean scheme = run.regionMatches(true, 0, "http", 0, 4);
+        int nbsp = run.indexOf(NO_BREAK_SPACE);
+        if (!scheme && nbsp >= 0 && nbsp < len) { // only a URL with a scheme runs on across a no-break space
+            len = nbsp;
+            while (len > 0 && URL_TRAILING.indexOf(run.charAt(len - 1)) >= 0) len--;
+        }
         if (len == 0 || run.substring(0, len).indexOf('.') < 0) return start;
         int slash = run.indexOf('/');
         if (run.regionMatches(true, 0, "www.", 0, 4) && slash > 0 && slash < len && urlPathEnd(run, slash + 1) - (slash + 1) < 2) {
@@ -279,7 +293,7 @@ public final class PtbTokenizer {
     /** "3 1/2": a 1-4 digit number, one space, a fraction -> one token with a no-break space. */
     private static int fractionAfter(String s, String word, int j) {
         if (word.isEmpty() || word.length() > 4 || j + 1 >= s.length()) return -1;
-        if (s.charAt(j) != ' ') return -1;
+        if (!isSep(s.charAt(j))) return -1;
         for (int k = 0; k < word.length(); k++) if (!isDigit(word.charAt(k))) return -1;
         if (!isDigit(s.charAt(j + 1))) return -1;
         Matcher m = FRACTION.matcher(s).region(j + 1, s.length());
@@ -294,12 +308,15 @@ public final class PtbTokenizer {
      */
     private static int periodEnd(String s, int start, int dot, boolean number) {
         if (number || (wordCharAt(s, dot + 1) && !isDigit(s.charAt(dot + 1)))) return dot; // Sgt.2 keeps it
-        if (s.regionMatches(true, start, "no", 0, 2) && dot - start == 2 && at(s, dot + 1) == ' ' && isDigit(at(s, dot + 2))) {
-            return dot + 1; // "No. 6"
+        int afterSpace = isSep(at(s, dot + 1)) ? dot + 2 : dot + 1;
+        if (isDigit(at(s, afterSpace)) && BEFORE_NUMBERS.contains(s.substring(start, dot).toLowerCase(Locale.ENGLISH))) {
+            return dot + 1; // "No. 6", "fig. 5"
         }
         String word = s.substring(start, dot);
         if (word.indexOf('.') >= 0) return singleLetterSegments(word) || word.equalsIgnoreCase("ph.d") ? dot + 1 : dot;
-        if (word.length() == 1 && Character.isLetter(word.charAt(0))) return dot + 1;
+        if (word.length() == 1 && Character.isLetter(word.charAt(0))) { // "a." keeps it, but not before a tag: "A. <unk>"
+            return isSep(at(s, dot + 1)) && at(s, dot + 2) == '<' && TAG.matcher(s).region(dot + 2, s.length()).lookingAt() ? dot : dot + 1;
+        }
         return ABBREVIATIONS.contains(word) ? dot + 1 : dot;
     }
 
@@ -571,7 +588,7 @@ public final class PtbTokenizer {
     private static boolean opensQuote(String s, int i) {
         if (i == 0) return true;
         char p = s.charAt(i - 1);
-        return p == ' ' || p == '(' || p == '[' || p == '{' || p == '<' || p == '\u2014' || p == '\u2013';
+        return isSep(p) || p == '(' || p == '[' || p == '{' || p == '<' || p == '\u2014' || p == '\u2013';
     }
 
     /**
@@ -589,7 +606,7 @@ public final class PtbTokenizer {
         String word = s.substring(i + 1, j);
         String lower = word.toLowerCase(Locale.ENGLISH);
         boolean decade = word.length() >= 3 && word.charAt(0) >= '2' && word.charAt(0) <= '9' && word.charAt(1) == '0' && lower.charAt(2) == 's';
-        boolean year = word.length() == 2 && isDigit(word.charAt(0)) && isDigit(word.charAt(1)) && (j == n || s.charAt(j) == ' ');
+        boolean year = word.length() == 2 && isDigit(word.charAt(0)) && isDigit(word.charAt(1)) && (j == n || isSep(s.charAt(j)));
         int clitic = cliticLength(s, i);
         boolean standaloneClitic = clitic > 0 && (clitic == 1 + word.length() || !opensQuote(s, i)); // 's, x.'s, 's2
         if (lower.equals("n")) { // rock 'n' roll, rock 'n roll

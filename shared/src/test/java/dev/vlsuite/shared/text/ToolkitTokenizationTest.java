@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The evaluation's tokenization against the MS-COCO caption toolkit itself (pycocoevalcap's ptbtokenizer.py:
  * CoreNLP 3.4.1 PTBTokenizer -preserveLines -lowerCase, then its punctuation filter). Every expected value
  * here was printed by the toolkit (../shared/ref/coco-caption-toolkit, 2026-12-01); the resource holds the
- * 394 adversarial captions (bench/adversarial_captions.py fragments) that vlsuite tokenized differently before.
+ * 406 adversarial captions (bench/adversarial_captions.py fragments) that vlsuite tokenized differently before.
  */
 class ToolkitTokenizationTest {
     private final CaptionTokenizer tokenizer = new CaptionTokenizer();
