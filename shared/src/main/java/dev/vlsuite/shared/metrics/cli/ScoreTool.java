@@ -108,6 +108,7 @@ public final class ScoreTool implements Callable<Integer> {
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
     }
