@@ -1,20 +1,20 @@
 package dev.vlsuite.captioning.api;
 
+import dev.vlsuite.shared.image.ImageFormats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /** Turns the paths a user names (files and folders) into the list of images to caption. */
 public final class ImageInputs {
-    /** Extensions taken from folders, compared without case. */
-    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "gif");
+    /** Extensions taken from folders, compared without case: the shared list of formats the decoder reads. */
+    public static final Set<String> EXTENSIONS = ImageFormats.EXTENSIONS;
 
     private ImageInputs() {}
 
@@ -43,8 +43,6 @@ public final class ImageInputs {
     }
 
     public static boolean hasImageExtension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ImageFormats.hasImageExtension(file);
     }
 }

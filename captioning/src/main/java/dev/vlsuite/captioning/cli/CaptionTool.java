@@ -30,7 +30,7 @@ public final class CaptionTool implements Runnable {
     }
 
     public static void main(String[] args) {
-        Tools.main(new CaptionTool(), args);
+        Tools.mainQuietNatives(new CaptionTool(), args);
     }
 
     @Override

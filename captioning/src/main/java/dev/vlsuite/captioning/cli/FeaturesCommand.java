@@ -56,10 +56,11 @@ final class FeaturesCommand implements Callable<Integer> {
         try (FeatureExtractor fx = Backbones.open(backbone, device, imageSize);
              FeatureCache cache = FeatureCache.open(cacheDir, fx, CacheOptions.defaults().withBatchSize(batch));
              Progress progress = Progress.start("features", files.size())) {
-            FeatureCache.EnsureResult r = cache.ensure(files, line -> {
+            java.util.function.Consumer<String> say = line -> {
                 err.println(line);
                 err.flush();
-            }, progress::stepTo);
+            };
+            FeatureCache.EnsureResult r = cache.ensure(files, say, progress::stepTo, say);
             out.printf("features: %d images (%d already cached, %d extracted, %d failed) in %s%n",
                     files.size(), r.alreadyCached(), r.extracted(), r.failed() + unresolved, cache.directory());
             out.flush();

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code caption run PATHS...}: caption image files and folders. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Caption images: files, and folders searched recursively for .jpg .jpeg .png .bmp .webp .gif (any case).",
+        description = {"Caption images: files, and folders searched recursively for image files (any case): .jpg .jpeg .jpe .png"
+                + " .bmp .dib .webp .gif .tif .tiff .jp2 .pbm .pgm .ppm .pnm .pxm .pfm .sr .ras .hdr .pic.",
                 "Bad files are reported on stderr as 'file: reason' (and as records in json/jsonl/csv) and the others are"
                         + " still captioned; the exit code is then 1."})
 final class RunCommand implements Callable<Integer> {

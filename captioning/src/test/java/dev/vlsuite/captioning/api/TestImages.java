@@ -25,7 +25,7 @@ public final class TestImages {
     public static final java.util.Map<String, String> BAD = new java.util.TreeMap<>(java.util.Map.of(
             "empty.jpg", "empty file",
             "huge.png", "image too large (30000x30000 PNG = 900000000 pixels; limit 50000000)",
-            "text.jpg", "not an image (unrecognised format; expected JPEG, PNG, GIF, BMP or WebP)",
+            "text.jpg", "not an image (unrecognised format; expected JPEG, PNG, GIF, BMP, WebP, TIFF, JPEG 2000, PBM/PGM/PPM, PFM, Sun raster or Radiance HDR)",
             "tiny.png", "image too small (1x1 PNG; minimum side 2)",
             "truncated.jpg", "truncated JPEG (no end-of-image marker)"));
 

@@ -80,7 +80,7 @@ class CaptionToolTest {
         assertTrue(cmyk.startsWith(images.resolve("cmyk.jpg") + ",a red circle here,"), cmyk);
         assertTrue(Double.parseDouble(cmyk.split(",")[2]) <= 0);
         assertTrue(rows.stream().anyMatch(row -> row.equals(images.resolve("text.jpg")
-                + ",,,\"not an image (unrecognised format; expected JPEG, PNG, GIF, BMP or WebP)\"")), csv.out());
+                + ",,,\"not an image (unrecognised format; expected JPEG, PNG, GIF, BMP, WebP, TIFF, JPEG 2000, PBM/PGM/PPM, PFM, Sun raster or Radiance HDR)\"")), csv.out());
 
         ToolRun text = ToolRun.of("run", "--model", soft.toString(), "--beam", "1", images.toString());
         List<String> captions = text.out().lines().toList();

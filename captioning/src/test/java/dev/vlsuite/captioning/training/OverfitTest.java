@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * broken recurrence, attention, output layer, mask or decoder cannot do this.
  */
 class OverfitTest {
-    private static final int SCENES = 4, STEPS = 120;
+    private static final int SCENES = 4, STEPS = 200;
 
     @TempDir Path tmp;
 

@@ -22,7 +22,8 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Decodes JPEG, PNG, GIF (first frame), BMP and WebP bytes into upright 8-bit RGB with OpenCV.
+ * Decodes JPEG, PNG, GIF (first frame), BMP, WebP, TIFF (first page), JPEG 2000, PBM/PGM/PPM, PFM, Sun
+ * raster and Radiance HDR bytes ({@link ImageFormats}) into upright 8-bit RGB with OpenCV.
  *
  * <p>OpenCV decodes with IMREAD_UNCHANGED so that alpha and 16-bit samples arrive intact and are
  * converted here by a documented rule (alpha composited on white or dropped, 16-bit scaled by
@@ -33,6 +34,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ImageDecoder {
     /** Files above this are refused before reading them into memory. */
     private static final long MAX_FILE_BYTES = 1L << 30;
+    /** OpenCV reads it once, at the first JPEG 2000 file; it cannot be set from Java. */
+    static final String JASPER_SWITCH = "OPENCV_IO_ENABLE_JASPER";
 
     private final DecodeOptions options;
 
@@ -89,6 +92,10 @@ public final class ImageDecoder {
              Mat raw = opencv_imgcodecs.imdecode(encoded, IMREAD_UNCHANGED)) {
             if (raw.empty()) {
                 if (header.format().equals("GIF")) return gifFallback(bytes, source);
+                if (header.format().equals("JPEG 2000") && System.getenv(JASPER_SWITCH) == null) {
+                    // OpenCV ships its JPEG 2000 codec (Jasper) switched off; the bin/ launchers switch it on
+                    throw new BadImageException(source, "JPEG 2000 decoding is off (set " + JASPER_SWITCH + "=1; bin/ tools do)");
+                }
                 throw new BadImageException(source, "cannot decode " + header.format() + " (corrupt or truncated data)");
             }
             try (Mat upright = orient(raw, orientation)) {

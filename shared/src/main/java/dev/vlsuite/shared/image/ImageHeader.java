@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * Format and dimensions read from the first bytes of a file, without decoding pixels, so that a
  * decompression bomb is refused before any large allocation.
  *
- * @param format "JPEG", "PNG", "GIF", "BMP" or "WebP"
+ * @param format "JPEG", "PNG", "GIF", "BMP", "WebP", or one of {@link MoreHeaders}' ("TIFF", "JPEG 2000"...)
  */
 public record ImageHeader(String format, int width, int height) {
 
@@ -37,10 +37,12 @@ public record ImageHeader(String format, int width, int height) {
             if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
                 return webp(b, source);
             }
+            ImageHeader other = MoreHeaders.read(b, source);
+            if (other != null) return other;
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new BadImageException(source, "truncated image header");
         }
-        throw new BadImageException(source, "not an image (unrecognised format; expected JPEG, PNG, GIF, BMP or WebP)");
+        throw new BadImageException(source, "not an image (unrecognised format; expected " + ImageFormats.NAMES + ")");
     }
 
     private static ImageHeader webp(byte[] b, Path source) throws BadImageException {

@@ -41,7 +41,12 @@ import java.util.function.IntConsumer;
  * backbone id (which includes a weights fingerprint) selects the directory. Each segment is written
  * to a temp file and renamed, then the index is rewritten atomically, so an interrupted run keeps
  * everything finished before it and never exposes a half-written record.
- * One writer per directory at a time; reads are thread-safe.
+ *
+ * <p>One writer per directory at a time, enforced: {@link #ensure} holds {@link WriterLock} (an OS file
+ * lock, so two processes sharing a cache take turns; the second says it waits) and re-reads the index
+ * under it, so the second writer keeps the first's entries and extracts only what is still missing.
+ * Segment numbers are never reused (the index remembers the next one), so a reader holding an older
+ * index can never map another image's records. Readers take no lock; reads are thread-safe.
  */
 public final class FeatureCache implements AutoCloseable {
     private static final String INDEX = "index.json";
@@ -56,6 +61,8 @@ public final class FeatureCache implements AutoCloseable {
     private final int slotsPerSegment;
     private final Map<String, CacheIndex.Entry> entries = new ConcurrentHashMap<>();
     private final Map<Integer, FloatBuffer> segments = new ConcurrentHashMap<>();
+    /** The next unused segment number as far as this instance knows (the index's and the folder's max + 1). */
+    private int nextSegment = 1;
 
     private FeatureCache(Path dir, FeatureExtractor fx, CacheOptions options) {
         this.dir = dir;
@@ -91,6 +98,7 @@ public final class FeatureCache implements AutoCloseable {
         }
     }
 
+    /** Reads index.json (if any) into {@link #entries}: what is on disk replaces what this instance had. */
     private void loadIndex() throws IOException {
         Path index = dir.resolve(INDEX);
         if (!Files.exists(index)) return;
@@ -104,7 +112,12 @@ public final class FeatureCache implements AutoCloseable {
                 || idx.fc7Size() != fc7Size) {
             return;   // another layout under a colliding name: start afresh, old segments are replaced
         }
-        for (CacheIndex.Entry e : idx.entries()) entries.put(e.path(), e);
+        nextSegment = Math.max(nextSegment, idx.nextSegment());
+        entries.clear();
+        for (CacheIndex.Entry e : idx.entries()) {
+            entries.put(e.path(), e);
+            nextSegment = Math.max(nextSegment, e.segment() + 1);
+        }
     }
 
     /** The directory holding this backbone's features. */
@@ -149,10 +162,36 @@ public final class FeatureCache implements AutoCloseable {
      * images handled so far (cached ones count at once).
      */
     public EnsureResult ensure(List<Path> images, Consumer<String> onBadFile, IntConsumer progress) throws IOException {
+        return ensure(images, onBadFile, progress, System.err::println);
+    }
+
+    /**
+     * {@link #ensure(List, Consumer, IntConsumer)}, with {@code onNotice} getting the one line said when
+     * another writer (another process) holds the cache and this one waits for it.
+     */
+    public EnsureResult ensure(List<Path> images, Consumer<String> onBadFile, IntConsumer progress,
+                               Consumer<String> onNotice) throws IOException {
         Set<Path> unique = new LinkedHashSet<>();
         for (Path p : images) unique.add(p.toAbsolutePath().normalize());
+        if (missing(unique).isEmpty()) {       // everything cached: a reader, no lock needed
+            progress.accept(unique.size());
+            return new EnsureResult(unique.size(), 0, 0);
+        }
+        try (WriterLock lock = WriterLock.acquire(dir, onNotice)) {
+            loadIndex();                       // another writer may have added (or replaced) entries meanwhile
+            return extractMissing(unique, onBadFile, progress);
+        }
+    }
+
+    private List<Path> missing(Set<Path> images) {
         List<Path> todo = new ArrayList<>();
-        for (Path p : unique) if (!contains(p)) todo.add(p);
+        for (Path p : images) if (!contains(p)) todo.add(p);
+        return todo;
+    }
+
+    /** Runs under the writer lock. */
+    private EnsureResult extractMissing(Set<Path> unique, Consumer<String> onBadFile, IntConsumer progress) throws IOException {
+        List<Path> todo = missing(unique);
         int cached = unique.size() - todo.size();
         progress.accept(cached);
         if (todo.isEmpty()) return new EnsureResult(cached, 0, 0);
@@ -177,8 +216,9 @@ public final class FeatureCache implements AutoCloseable {
         return new EnsureResult(cached, counts[0], counts[1]);
     }
 
+    /** A number no segment file, index entry or earlier writer has used (called under the writer lock). */
     private int nextSegmentNumber() throws IOException {
-        int max = 0;
+        int max = nextSegment - 1;
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -187,6 +227,7 @@ public final class FeatureCache implements AutoCloseable {
                 }
             }
         }
+        nextSegment = max + 2;
         return max + 1;
     }
 
@@ -246,7 +287,7 @@ public final class FeatureCache implements AutoCloseable {
     private void writeIndex() throws IOException {
         List<CacheIndex.Entry> list = new ArrayList<>(entries.values());
         list.sort((a, b) -> a.segment() != b.segment() ? Integer.compare(a.segment(), b.segment()) : Integer.compare(a.slot(), b.slot()));
-        CacheIndex idx = new CacheIndex(fx.id(), locations, channels, fc7Size, list);
+        CacheIndex idx = new CacheIndex(fx.id(), locations, channels, fc7Size, nextSegment, list);
         AtomicFiles.write(dir.resolve(INDEX), out -> Json.MAPPER.writeValue(out, idx));
         deleteUnreferencedSegments(list);
     }
