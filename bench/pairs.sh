@@ -6,12 +6,13 @@
 # usage: bash bench/pairs.sh [pairs [threads [rows...]]]      rows: matmul train greedy beam vgg (default: all)
 #   needs: mvn -q -B -o -DskipTests package   (from the repository root), and the reference's setup (bench/README.md)
 #   BASE=DIR also times an earlier vlsuite build (DIR/{shared-classes,cap-classes,cap-test-classes}) in each pair
-#   RAW=FILE keeps the per-run lines (default /tmp/vlsuite-pairs.tsv)
+#   RAW=FILE keeps the per-run lines (default /tmp/vlsuite-pairs.tsv); ITERS=n timed decodes per process (default 5)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-5}; T=${2:-2}; shift 2 2>/dev/null || shift $#
 ROWS=${*:-matmul train greedy beam vgg}
 RAW=${RAW:-/tmp/vlsuite-pairs.tsv}
+I=${ITERS:-5}
 . bench/check-reference.sh || exit 2
 
 CP="shared/target/test-classes:captioning/target/test-classes:captioning/target/classes:shared/target/classes:$(cat captioning/target/classpath.txt)"
@@ -31,10 +32,10 @@ run() {
     py:matmul)               out=$(py_cmd matmul 5 "$T") ;;
     java:train|base:train)   out=$(java_cmd "$cp" dev.vlsuite.captioning.bench.CaptionTrainingBenchmark 10 "$T" soft hard) ;;
     py:train)                out=$(py_cmd train 5 "$T") ;;
-    java:greedy|base:greedy) out=$(java_cmd "$cp" dev.vlsuite.captioning.bench.CaptionDecodeBenchmark 5 "$T" soft 1) ;;
-    py:greedy)               out=$(py_cmd greedy 5 "$T") ;;
-    java:beam|base:beam)     out=$(java_cmd "$cp" dev.vlsuite.captioning.bench.CaptionDecodeBenchmark 5 "$T" soft 3) ;;
-    py:beam)                 out=$(py_cmd beam 5 "$T") ;;
+    java:greedy|base:greedy) out=$(java_cmd "$cp" dev.vlsuite.captioning.bench.CaptionDecodeBenchmark "$I" "$T" soft 1) ;;
+    py:greedy)               out=$(py_cmd greedy "$I" "$T") ;;
+    java:beam|base:beam)     out=$(java_cmd "$cp" dev.vlsuite.captioning.bench.CaptionDecodeBenchmark "$I" "$T" soft 3) ;;
+    py:beam)                 out=$(py_cmd beam "$I" "$T") ;;
     java:vgg|base:vgg)       out=$(java_cmd "$cp" dev.vlsuite.shared.vision.BackboneBench vgg16 8 3) ;;
     py:vgg)                  out=$(py_cmd vgg 6 "$T") ;;
   esac
@@ -101,4 +102,18 @@ for row, runs in rows.items():
         except (IndexError, ValueError):
             pass
         print(line)
+# each benchmark's FLOP (bench/README.md) / its median time / the same side's median matmul rate of this run
+flop = {"soft train step": 42.2e9, "hard train step": 42.2e9, "greedy decode B=32": 15.2e9,
+        "beam 3 decode B=32": 38.8e9, "VGG-16 to fc7 ms/image": 30.9e9}
+if "matmul" in rows:
+    rate = [statistics.median(float(r[s][0]) for r in rows["matmul"]) * 1e9 for s in (0, 1)]
+    print("share of the side's own 2048^2 matmul rate (FLOP / median time / rate): vlsuite | PyTorch")
+    for row, runs in rows.items():
+        for k, name in enumerate(names.get(row, [row])):
+            if name in flop:
+                try:
+                    t = [statistics.median(float(r[s][k]) for r in runs) / 1e3 for s in (0, 1)]
+                    print(f"{name} | {flop[name] / t[0] / rate[0]:.0%} | {flop[name] / t[1] / rate[1]:.0%}")
+                except (IndexError, ValueError):
+                    pass
 EOF

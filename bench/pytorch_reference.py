@@ -178,9 +178,9 @@ def bench_decode(iters, which=("greedy", "beam")):
     m = Decoder().eval()
     feats = torch.randn(B, L, D)
     if "greedy" in which:
-        report(f"greedy decode batch {B}, {T} steps", times(lambda: greedy(m, feats), iters, warm=3))
+        report(f"greedy decode batch {B}, {T} steps", times(lambda: greedy(m, feats), iters, warm=2))
     if "beam" in which:
-        report(f"beam {K} decode batch {B}, {T} steps", times(lambda: beam(m, feats), iters, warm=3))
+        report(f"beam {K} decode batch {B}, {T} steps", times(lambda: beam(m, feats), iters, warm=1))
 
 
 def bench_vgg(iters):
