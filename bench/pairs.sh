@@ -15,7 +15,7 @@ RAW=${RAW:-/tmp/vlsuite-pairs.tsv}
 I=${ITERS:-5}
 . bench/check-reference.sh || exit 2
 
-CP="shared/target/test-classes:captioning/target/test-classes:captioning/target/classes:shared/target/classes:$(cat captioning/target/classpath.txt)"
+CP="shared/target/test-classes:captioning/target/test-classes:captioning/target/classes:shared/target/classes:$(cat captioning/target/classpath.txt):captioning/target/launcher/*"
 JOPTS="-Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl=error"
 java_cmd() { java $JOPTS -cp "${1:-$CP}" "${@:2}"; }
 base_cp() { echo "$BASE/cap-test-classes:$BASE/cap-classes:$BASE/shared-classes:shared/target/test-classes:$(cat captioning/target/classpath.txt)"; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every figure in BENCHMARKS.md, each Java benchmark and its reference back to back in one run on this machine.
-# usage: bash bench/run-all.sh [threads]    (after: mvn -q -B -o -DskipTests package)
+# usage: bash bench/run-all.sh [threads]    (after: mvn -q -B -o -DskipTests package: benchmark mains live in the test sources)
 # The PyTorch reference needs Debian's python3-torch with the OpenMP OpenBLAS behind BOTH alternatives and no BLAS
 # thread limit (bench/README.md); bench/check-reference.sh refuses to run otherwise. One window proves little on a
 # shared machine: bench/pairs.sh gives the comparison as medians of interleaved pairs.
@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-2}
 . bench/check-reference.sh || exit 2
-CP="shared/target/test-classes:captioning/target/test-classes:captioning/target/classes:shared/target/classes:$(cat captioning/target/classpath.txt)"
+CP="shared/target/test-classes:captioning/target/test-classes:captioning/target/classes:shared/target/classes:$(cat captioning/target/classpath.txt):captioning/target/launcher/*"
 J="java -Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl=error -cp $CP"
 PY="/usr/bin/python3 bench/pytorch_reference.py"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $T threads, load: $(cut -d' ' -f1-3 /proc/loadavg)"

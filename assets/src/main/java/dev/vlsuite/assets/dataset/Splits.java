@@ -18,11 +18,11 @@ public record Splits(double train, double val, double test) {
     /** @throws IllegalArgumentException when the text is not three comma-separated numbers */
     public static Splits parse(String text) {
         String[] parts = text.split(",");
-        if (parts.length != 3) throw new IllegalArgumentException("--split needs three numbers train,val,test: " + text);
+        if (parts.length != 3) throw new IllegalArgumentException("a split needs three numbers train,val,test: " + text);
         try {
             return new Splits(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()), Double.parseDouble(parts[2].trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--split needs three numbers train,val,test: " + text, e);
+            throw new IllegalArgumentException("a split needs three numbers train,val,test: " + text, e);
         }
     }
 

@@ -13,12 +13,8 @@ import dev.vlsuite.shared.image.ImageBatch;
 import dev.vlsuite.shared.image.DecodePipeline;
 import dev.vlsuite.shared.image.ImageDecoder;
 import dev.vlsuite.shared.io.BundleException;
-import dev.vlsuite.shared.nn.decode.DecoderState;
-import dev.vlsuite.shared.nn.decode.Decoding;
-import dev.vlsuite.shared.nn.decode.Hypothesis;
 import dev.vlsuite.shared.nn.decode.StepModel;
-import dev.vlsuite.shared.text.Detokenizer;
-import dev.vlsuite.shared.text.Vocabulary;
+import dev.vlsuite.shared.nn.decode.TextDecoding;
 import dev.vlsuite.shared.vision.Backbones;
 import dev.vlsuite.shared.vision.FeatureExtractor;
 import dev.vlsuite.shared.vision.Features;
@@ -26,7 +22,6 @@ import dev.vlsuite.shared.vision.NativeVgg;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -84,8 +79,7 @@ public final class ImageCaptioner implements AutoCloseable {
                     : Backbones.open(spec, device, model.config().imageSize());
         } catch (IOException | RuntimeException e) {
             model.close();
-            throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage()
-                    + "); pass the weights with --backbone");
+            throw new BundleException(model.source(), "its backbone '" + spec + "' cannot be opened (" + e.getMessage() + ")");
         }
         return of(model, fx, DecodeOptions.defaults());
     }
@@ -185,26 +179,13 @@ public final class ImageCaptioner implements AutoCloseable {
     public List<Caption> captionFeatures(NDArray grid, CaptionOptions options) {
         try (NDManager scope = grid.getManager().newSubManager()) {
             StepModel<?> step = model.net().decoder(new ParameterStore(scope, false));
-            List<List<Hypothesis>> found = search(step, new NDList(grid), options);
-            List<Caption> out = new ArrayList<>(found.size());
-            for (List<Hypothesis> hyps : found) out.add(toCaption(hyps.get(0)));
+            List<Caption> out = new ArrayList<>();
+            for (TextDecoding.Text t : TextDecoding.decode(step, new NDList(grid), model.vocabulary(), options.beam(), options.maxLen())) {
+                float[][] attention = attends() ? t.attention() : null;
+                out.add(new Caption(t.text(), t.words(), t.logProb(), attention, attention == null ? 0 : backbone.gridSide()));
+            }
             return out;
         }
-    }
-
-    private static <S extends DecoderState<S>> List<List<Hypothesis>> search(StepModel<S> step, NDList inputs, CaptionOptions o) {
-        var decode = new dev.vlsuite.shared.nn.decode.DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, o.maxLen());
-        // plain log-probability sums (length penalty 0), as arctic-captions and the PyTorch tutorial rank beams
-        return o.beam() == 1 ? Decoding.greedy(step, inputs, decode) : Decoding.beam(step, inputs, decode, o.beam(), 0f);
-    }
-
-    private Caption toCaption(Hypothesis h) {
-        int[] ids = h.contentTokens();
-        List<String> words = new ArrayList<>(ids.length);
-        for (int id : ids) words.add(model.vocabulary().word(id));
-        float[][] attention = null;
-        if (attends() && h.attention() != null) attention = Arrays.copyOf(h.attention(), ids.length);   // one map per word, not <end>
-        return new Caption(Detokenizer.detokenize(words), words, h.logProb(), attention, attention == null ? 0 : backbone.gridSide());
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.vlsuite.captioning.cli;
 import ai.djl.Device;
 import dev.vlsuite.captioning.api.CaptionModel;
 import dev.vlsuite.captioning.api.CaptionNetFactory;
+import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.DefaultModel;
 import dev.vlsuite.captioning.api.ImageCaptioner;
+import dev.vlsuite.shared.cli.DecodingMixin;
 import dev.vlsuite.shared.cli.Tools;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.BundleException;
@@ -36,6 +38,12 @@ public final class CaptionTool implements Runnable {
     @Override
     public void run() {
         throw new UsageException("missing subcommand; try 'caption --help'");
+    }
+
+    /** --beam, --max-len, --batch as the API takes them (out-of-range values: usage error). */
+    static CaptionOptions options(DecodingMixin decoding) {
+        DecodingMixin d = decoding.checked();
+        return new CaptionOptions(d.beam, d.maxLen, d.batch);
     }
 
     /**

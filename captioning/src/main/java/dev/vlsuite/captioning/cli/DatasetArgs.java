@@ -1,7 +1,7 @@
 package dev.vlsuite.captioning.cli;
 
-import dev.vlsuite.captioning.api.DatasetImages;
 import dev.vlsuite.shared.cli.UsageException;
+import dev.vlsuite.shared.io.MediaInputs;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.io.captions.CaptionDatasets;
 import dev.vlsuite.shared.io.captions.CaptionFormatException;
@@ -42,7 +42,7 @@ final class DatasetArgs {
         Map<CaptionImage, Path> out = new LinkedHashMap<>();
         for (CaptionImage image : d.images()) {
             try {
-                out.put(image, DatasetImages.resolve(images, image));
+                out.put(image, MediaInputs.underRoot(images, image.filepath(), image.filename()));
             } catch (IllegalArgumentException e) {
                 err.println(dataset + ": image " + image.id() + ": " + e.getMessage());
             }

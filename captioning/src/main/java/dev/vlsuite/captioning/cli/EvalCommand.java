@@ -3,17 +3,15 @@ package dev.vlsuite.captioning.cli;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vlsuite.captioning.api.CaptionOptions;
-import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
+import dev.vlsuite.captioning.api.SplitEvaluation;
+import dev.vlsuite.shared.cli.DecodingMixin;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.Progress;
-import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.Json;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.io.captions.CaptionImage;
-import dev.vlsuite.shared.io.captions.CocoResult;
-import dev.vlsuite.shared.io.captions.CocoResults;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.metrics.cli.ReportTable;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code caption eval}: caption a split, write COCO results, print the COCO caption metrics (the same code as {@code score}). */
+/** {@code caption eval}: parses, runs api.SplitEvaluation over the split's image files, prints the COCO caption metrics. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Caption one split of a dataset and score it: BLEU-1..4, METEOR, ROUGE-L, CIDEr (as the MS-COCO evaluation).")
 final class EvalCommand implements Callable<Integer> {
@@ -68,52 +65,37 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options = decoding.options();
+        CaptionOptions options = CaptionTool.options(decoding);
         CaptionDataset d = data.read(split);
         Map<CaptionImage, Path> files = data.files(d, err);
-        int failed = d.images().size() - files.size();
+        int unresolved = d.images().size() - files.size();
+        List<SplitEvaluation.Image> images = new ArrayList<>();
+        files.forEach((image, file) -> images.add(new SplitEvaluation.Image(image.id(), file, image.rawCaptions())));
         CaptionEvaluator evaluator = CaptionEvaluator.builder().withMeteor(meteorParaphrase).build();
         Device device = engine.apply();
-        List<CaptionImage> order = new ArrayList<>(files.keySet());
-        List<CocoResult> captions = new ArrayList<>();
-        Map<String, List<String>> refs = new LinkedHashMap<>();
-        Map<String, String> candidates = new LinkedHashMap<>();
+        SplitEvaluation.Result r;
         try (ImageCaptioner captioner = tool.open(model, backbone, device, err);
-             Progress progress = Progress.start("eval", order.size())) {
-            List<CaptionOutcome> outcomes = new ArrayList<>();
-            captioner.captionEach(new ArrayList<>(files.values()), options, o -> {
-                outcomes.add(o);
+             Progress progress = Progress.start("eval", images.size())) {
+            r = SplitEvaluation.run(images, (list, sink) -> captioner.captionEach(list, options, o -> {
+                sink.accept(o);
                 progress.step();
-            });
-            for (int i = 0; i < outcomes.size(); i++) {
-                CaptionOutcome o = outcomes.get(i);
-                CaptionImage image = order.get(i);
-                if (!o.ok()) {
-                    err.println(o.errorLine());
-                    failed++;
-                    continue;
-                }
-                captions.add(new CocoResult(image.id(), o.caption().text()));
-                refs.put(image.id(), image.rawCaptions());
-                candidates.put(image.id(), o.caption().text());
-            }
+            }), evaluator, results);
         }
-        if (results != null) CocoResults.write(results, captions);
-        if (candidates.isEmpty()) throw new UsageException("no image of split '" + split + "' could be captioned; nothing to score");
-        EvaluationReport report = evaluator.evaluate(refs, candidates);
+        r.failures().forEach(o -> err.println(o.errorLine()));
+        EvaluationReport report = r.report();
         if (format == Format.json) {
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("split", split);
-            root.put("images", candidates.size());
-            root.put("beam", decoding.beam);
+            root.put("images", r.captioned());
+            root.put("beam", options.beam());
             ObjectNode corpus = root.putObject("corpus");
             report.corpus().forEach(corpus::put);
             out.println(Json.MAPPER.writeValueAsString(root));
         } else {
             ReportTable.print(out, report);
-            out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", candidates.size(), split, decoding.beam);
+            out.printf(Locale.ROOT, "(%d images of split %s, beam %d)%n", r.captioned(), split, options.beam());
         }
         out.flush();
-        return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+        return unresolved + r.failures().size() == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 }

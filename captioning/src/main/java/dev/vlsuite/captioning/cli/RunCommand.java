@@ -1,17 +1,21 @@
 package dev.vlsuite.captioning.cli;
 
 import ai.djl.Device;
+import dev.vlsuite.captioning.api.Caption;
 import dev.vlsuite.captioning.api.CaptionOptions;
 import dev.vlsuite.captioning.api.CaptionOutcome;
 import dev.vlsuite.captioning.api.ImageCaptioner;
-import dev.vlsuite.captioning.api.ImageInputs;
 import dev.vlsuite.captioning.picture.AttentionPicture;
+import dev.vlsuite.shared.cli.DecodingMixin;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.OutputFormat;
 import dev.vlsuite.shared.cli.Progress;
+import dev.vlsuite.shared.cli.RecordWriter;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.image.ImageDecoder;
+import dev.vlsuite.shared.io.MediaInputs;
+import dev.vlsuite.shared.io.MediaKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,8 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code caption run PATHS...}: caption image files and folders. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Caption images: files, and folders searched recursively for image files (any case): .jpg .jpeg .jpe .png"
-                + " .bmp .dib .webp .gif .tif .tiff .jp2 .pbm .pgm .ppm .pnm .pxm .pfm .sr .ras .hdr .pic.",
+        description = {"Caption images: files, and folders searched recursively (symbolic links followed) for image files"
+                + " (any case): .jpg .jpeg .jpe .png .bmp .dib .webp .gif .tif .tiff .jp2 .pbm .pgm .ppm .pnm .pxm .pfm .sr .ras .hdr .pic.",
                 "Bad files are reported on stderr as 'file: reason' (and as records in json/jsonl/csv) and the others are"
                         + " still captioned; the exit code is then 1."})
 final class RunCommand implements Callable<Integer> {
@@ -61,19 +65,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionOptions options = decoding.options();
+        CaptionOptions options = CaptionTool.options(decoding);
         Device device = engine.apply();
         try (ImageCaptioner captioner = tool.open(model, backbone, device, err)) {
             if (attentionDir != null && !captioner.attends()) {
                 throw new UsageException("--attention needs an attention model (soft or hard); "
                         + captioner.model().source() + " is " + captioner.model().config().arch());
             }
-            CaptionRecords records = new CaptionRecords(out, format);
+            RecordWriter<Caption> records = new RecordWriter<>(out, format, CaptionColumns.schema());
             int[] failed = {0};
-            List<Path> files = ImageInputs.collect(paths, (p, why) -> {
+            List<Path> files = MediaInputs.list(paths, MediaKind.IMAGES, (p, why) -> {
                 CaptionOutcome o = CaptionOutcome.failure(p, why);
                 err.println(o.errorLine());
-                records.add(o);
+                write(records, o);
                 failed[0]++;
             });
             PictureNames names = new PictureNames();
@@ -91,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                             failed[0]++;
                         }
                     }
-                    records.add(o);
+                    write(records, o);
                     err.flush();
                     progress.step();
                 });
@@ -99,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
             records.finish();
             return failed[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
         }
+    }
+
+    private static void write(RecordWriter<Caption> records, CaptionOutcome o) {
+        if (o.ok()) records.success(o.file().toString(), o.caption());
+        else records.failure(o.file().toString(), o.error());
     }
 
     /** Picture file names from image names (photo.jpg -> photo.png), numbered when two images share a name. */

@@ -246,14 +246,9 @@ final class TrainCommand implements Callable<Integer> {
                     training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
             saved.ifPresent(s -> err.printf(Locale.ROOT, "train: resuming at step %d from %s%n", s.step(), loop.checkpointFile()));
             err.flush();
-            TrainResult r;
-            try {
-                r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
-                        : training.train(trainConfig, runDir, resume, manager);
-            } catch (IllegalArgumentException e) {
-                if (fineTune && e.getMessage().startsWith("--fine-tune")) throw new UsageException(e.getMessage(), e);
-                throw e;
-            }
+            // an unusable setup (IllegalArgumentException) or run folder (BundleException) is exit 2 by type (Tools)
+            TrainResult r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
+                    : training.train(trainConfig, runDir, resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
             stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s)%s; best %s %.4f at step %d; wrote %s%n", r.steps(),
                     r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "",

@@ -29,7 +29,7 @@ public enum Arch {
         for (Arch a : values()) {
             if (a.cliName.equalsIgnoreCase(s) || a.name().equalsIgnoreCase(s)) return a;
         }
-        throw new IllegalArgumentException("unknown --arch '" + s + "' (show-tell, soft, hard)");
+        throw new IllegalArgumentException("unknown arch '" + s + "' (show-tell, soft, hard)");
     }
 
     @Override

@@ -22,6 +22,17 @@ public interface CaptionNet extends Block {
     NDArray loss(ParameterStore ps, CaptionBatch batch, boolean training);
 
     /**
+     * log p(y_t | y_&lt;t, image) at every step of given token rows, teacher forced, as the step-wise
+     * {@link #decoder} computes them one step at a time (no dropout; hard attention with its decoding glimpse):
+     * scoring given captions, and the check that training and decoding run the same network.
+     *
+     * @param grid   (B, L, D) features as {@link #decoder} takes them
+     * @param inputs (B, T) the fed tokens &lt;start&gt; w1 .. w(T-1)
+     * @return (B, T, V) log-probabilities of the next token
+     */
+    NDArray teacherForcedLogProbs(ParameterStore ps, NDArray grid, NDArray inputs);
+
+    /**
      * The step-wise decoder for nn.decode.Decoding: {@code start(new NDList(grid))} with grid (B, L, D);
      * steps return log-probabilities (R, V) and, for attention archs, alpha (R, L).
      */

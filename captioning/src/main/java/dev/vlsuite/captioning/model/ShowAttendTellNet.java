@@ -237,6 +237,11 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
         return attention;
     }
 
+    @Override
+    public NDArray teacherForcedLogProbs(ParameterStore ps, NDArray grid, NDArray inputs) {
+        return unroll(ps, grid, inputs, decodingGlimpse(), false).logProbs();           // (B, T, V)
+    }
+
     /** The glimpse used when decoding captions. */
     abstract Glimpse decodingGlimpse();
 

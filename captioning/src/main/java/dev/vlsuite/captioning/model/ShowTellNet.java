@@ -1,5 +1,6 @@
 package dev.vlsuite.captioning.model;
 
+import dev.vlsuite.shared.nn.TeacherForcing;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -88,15 +89,26 @@ final class ShowTellNet extends AbstractBlock implements CaptionNet {
         NDArray targets = TeacherForcing.targets(batch.tokens());                         // (B, T)
         int steps = (int) targets.getShape().get(1);
         NDArray mask = TeacherForcing.mask(batch.lengths(), steps);                       // (B, T)
+        NDArray logProbs = unroll(ps, batch.grid(), inputs, training);                     // (B, T, V)
+        return TeacherForcing.maskedNll(logProbs, targets, mask).sum().div(mask.sum());
+    }
+
+    @Override
+    public NDArray teacherForcedLogProbs(ParameterStore ps, NDArray grid, NDArray inputs) {
+        return unroll(ps, grid, inputs, false);
+    }
+
+    /** The LSTM over the fed tokens after reading the image: inputs (B, T) -> log p (B, T, V). */
+    private NDArray unroll(ParameterStore ps, NDArray grid, NDArray inputs, boolean training) {
+        int steps = (int) inputs.getShape().get(1);
         NDArray words = embedding.embed(ps, inputs, training);                            // (B, T, E)
-        NDList state = readImage(ps, batch.grid(), training);
+        NDList state = readImage(ps, grid, training);
         List<NDArray> hs = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
             state = lstm.step(ps, words.get(":, {}, :", t), state, training);             // (B, E) -> 2 x (B, H)
             hs.add(state.get(0));
         }
-        NDArray logProbs = logProbs(ps, NDArrays.stack(new NDList(hs), 1), training);     // (B, T, V)
-        return TeacherForcing.maskedNll(logProbs, targets, mask).sum().div(mask.sum());
+        return logProbs(ps, NDArrays.stack(new NDList(hs), 1), training);                 // (B, T, V)
     }
 
     /** State {@code (h, c)}; no attention. */

@@ -1,5 +1,6 @@
 package dev.vlsuite.captioning.model;
 
+import dev.vlsuite.shared.nn.TeacherForcing;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 

@@ -4,14 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.vlsuite.captioning.api.Caption;
+import dev.vlsuite.captioning.api.CaptionOutcome;
+import dev.vlsuite.captioning.api.SplitEvaluation;
 import dev.vlsuite.captioning.model.CaptionNet;
-import dev.vlsuite.shared.metrics.CaptionEvaluator;
-import dev.vlsuite.shared.metrics.EvaluationReport;
-import dev.vlsuite.shared.nn.decode.DecodeOptions;
-import dev.vlsuite.shared.nn.decode.Decoding;
-import dev.vlsuite.shared.nn.decode.Hypothesis;
+import dev.vlsuite.shared.nn.decode.TextDecoding;
 import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.vision.FeatureCache;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Captions images whose features are cached (validation and evaluation during training), greedy or with
- * batched beam search, and scores them against their references with the shared caption metrics.
+ * batched beam search, through the shared decode-to-text routine (shared.nn.decode.TextDecoding).
  */
 public final class CachedCaptioner {
     private static final int CHUNK = 50; // images per decoding call
@@ -34,44 +34,37 @@ public final class CachedCaptioner {
         this.cache = cache;
     }
 
-    /** Best hypothesis per image, in order. {@code beam} 1 is greedy; lengthPenalty as in Decoding.beam. */
-    public List<Hypothesis> decode(ParameterStore ps, List<CaptionCorpus.Item> images, int beam, float lengthPenalty,
-                                   NDManager manager) {
-        DecodeOptions options = new DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, net.config().maxLength());
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        dev.vlsuite.shared.nn.decode.StepModel model = net.decoder(ps);
-        List<Hypothesis> out = new ArrayList<>(images.size());
-        for (int from = 0; from < images.size(); from += CHUNK) {
-            List<CaptionCorpus.Item> chunk = images.subList(from, Math.min(images.size(), from + CHUNK));
+    /** A caption per image file, in order. {@code beam} 1 is greedy. */
+    public List<Caption> caption(ParameterStore ps, List<Path> files, int beam, NDManager manager) {
+        List<Caption> out = new ArrayList<>(files.size());
+        int side = net.config().arch().attends() ? cache.extractor().gridSide() : 0;
+        for (int from = 0; from < files.size(); from += CHUNK) {
+            List<Path> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
             try (NDManager scope = manager.newSubManager()) {
-                NDArray grid = CachedFeatures.batch(cache, net.config(), chunk.stream().map(CaptionCorpus.Item::file).toList(), scope);
-                @SuppressWarnings("unchecked")
-                List<List<Hypothesis>> hyps = beam <= 1 ? Decoding.greedy(model, new NDList(grid), options)
-                        : Decoding.beam(model, new NDList(grid), options, beam, lengthPenalty);
-                for (List<Hypothesis> h : hyps) out.add(h.get(0));
+                NDArray grid = CachedFeatures.batch(cache, net.config(), chunk, scope);       // (B, L, D)
+                for (TextDecoding.Text t : TextDecoding.decode(net.decoder(ps), new NDList(grid), vocabulary, beam,
+                        net.config().maxLength())) {
+                    float[][] attention = side > 0 ? t.attention() : null;
+                    out.add(new Caption(t.text(), t.words(), t.logProb(), attention, attention == null ? 0 : side));
+                }
             }
         }
         return out;
     }
 
-    /** The caption text of a hypothesis: its words up to &lt;end&gt;, joined by spaces. */
-    public String text(Hypothesis h) {
-        return String.join(" ", vocabulary.decode(h.contentTokens()));
+    /** This captioner for a split evaluation (api.SplitEvaluation). */
+    public SplitEvaluation.Captioner captioner(ParameterStore ps, int beam, NDManager manager) {
+        return (files, sink) -> {
+            List<Caption> captions = caption(ps, files, beam, manager);
+            for (int i = 0; i < files.size(); i++) sink.accept(CaptionOutcome.success(files.get(i), captions.get(i)));
+        };
     }
 
-    /** image id -> caption. */
-    public Map<String, String> captions(ParameterStore ps, List<CaptionCorpus.Item> images, int beam, float lengthPenalty,
-                                        NDManager manager) {
-        List<Hypothesis> hyps = decode(ps, images, beam, lengthPenalty, manager);
+    /** image id -> caption text. */
+    public Map<String, String> captions(ParameterStore ps, List<CaptionCorpus.Item> images, int beam, NDManager manager) {
+        List<Caption> captions = caption(ps, images.stream().map(CaptionCorpus.Item::file).toList(), beam, manager);
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < images.size(); i++) out.put(images.get(i).id(), text(hyps.get(i)));
+        for (int i = 0; i < images.size(); i++) out.put(images.get(i).id(), captions.get(i).text());
         return out;
-    }
-
-    /** Scores captions of {@code images} against their references. */
-    public static EvaluationReport score(CaptionEvaluator evaluator, List<CaptionCorpus.Item> images, Map<String, String> captions) {
-        Map<String, List<String>> refs = new LinkedHashMap<>();
-        for (CaptionCorpus.Item i : images) refs.put(i.id(), i.references());
-        return evaluator.evaluate(refs, captions);
     }
 }

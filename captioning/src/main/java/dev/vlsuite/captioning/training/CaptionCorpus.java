@@ -1,6 +1,7 @@
 package dev.vlsuite.captioning.training;
 
-import dev.vlsuite.shared.io.SafePaths;
+import dev.vlsuite.captioning.api.SplitEvaluation;
+import dev.vlsuite.shared.io.MediaInputs;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.io.captions.CaptionImage;
 import dev.vlsuite.shared.text.CaptionTokenizer;
@@ -26,7 +27,7 @@ public final class CaptionCorpus {
     }
 
     /**
-     * Resolves every image under {@code imagesRoot} (Karpathy's filepath/filename; nothing may escape the root),
+     * Resolves every image under {@code imagesRoot} (shared.io.MediaInputs.underRoot: nothing may escape the root),
      * extracts and caches missing features, and keeps the images that have features. Each image that cannot be
      * used gets one line on {@code onBadFile}.
      */
@@ -36,9 +37,8 @@ public final class CaptionCorpus {
         List<CaptionImage> candidates = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (CaptionImage im : dataset.images()) {
-            String relative = im.filepath().isEmpty() ? im.filename() : im.filepath() + "/" + im.filename();
             try {
-                files.add(SafePaths.resolveUnder(imagesRoot, relative));
+                files.add(MediaInputs.underRoot(imagesRoot, im.filepath(), im.filename()));
                 candidates.add(im);
             } catch (IllegalArgumentException e) {
                 onBadFile.accept(dataset.source() + ": image " + im.id() + ": " + e.getMessage());
@@ -54,6 +54,11 @@ public final class CaptionCorpus {
             items.add(new Item(im.id(), files.get(i), im.split(), im.rawCaptions(), words));
         }
         return new CaptionCorpus(items);
+    }
+
+    /** The items as a split evaluation's images (api.SplitEvaluation). */
+    public static List<SplitEvaluation.Image> evaluationImages(List<Item> items) {
+        return items.stream().map(i -> new SplitEvaluation.Image(i.id(), i.file(), i.references())).toList();
     }
 
     /** The images of the given splits, in file order. */

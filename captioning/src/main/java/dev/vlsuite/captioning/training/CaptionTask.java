@@ -134,10 +134,7 @@ final class CaptionTask implements TrainingTask<CaptionTask.Batch> {
     @Override
     public Map<String, Double> validate(ParameterStore ps) {
         if (validation.isEmpty()) return Map.of();
-        CachedCaptioner captioner = new CachedCaptioner(net, vocabulary, cache);
-        Map<String, String> captions = captioner.captions(ps, validation, 1, 0f, manager);
-        EvaluationReport report = CachedCaptioner.score(evaluator, validation, captions);
-        return new LinkedHashMap<>(report.corpus());
+        return ValidationScores.of(validation, new CachedCaptioner(net, vocabulary, cache).captioner(ps, 1, manager), evaluator);
     }
 
     @Override

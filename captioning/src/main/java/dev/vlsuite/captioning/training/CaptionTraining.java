@@ -121,8 +121,8 @@ public final class CaptionTraining {
     public TrainResult fineTune(TrainConfig trainConfig, FineTuning fineTuning, Path runDir, boolean resume, NDManager manager)
             throws IOException {
         if (!(cache.extractor() instanceof NativeVgg vgg)) {
-            throw new IllegalArgumentException("--fine-tune needs a native VGG backbone (vgg-small, vgg16, vgg16:FILE.pt or "
-                    + ".params); '" + config.backbone() + "' is a TorchScript module: pass it as vgg16:FILE.pt to tune its weights");
+            throw new IllegalArgumentException("fine-tuning needs a native VGG backbone (vgg-small, vgg16, vgg16:FILE.pt or "
+                    + ".params); '" + config.backbone() + "' is a TorchScript module: name its weights as vgg16:FILE.pt to tune them");
         }
         VggBlock cnn = new VggBlock(vgg.spec());
         cnn.initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
@@ -159,7 +159,7 @@ public final class CaptionTraining {
         var contents = ModelBundle.read(checkpoint, CaptionNets.TASK);
         JsonNode vocab = task.vocabulary();
         if (!vocab.equals(contents.vocabulary())) {
-            throw new BundleException(checkpoint, "was trained with another vocabulary; resume with the same data and --min-count");
+            throw new BundleException(checkpoint, "was trained with another vocabulary; resume with the same data and minimum word count");
         }
         if (!config.equals(contents.config(CaptionConfig.class))) {
             throw new BundleException(checkpoint, "was trained with another model config (" + contents.config()

@@ -7,6 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vlsuite.captioning.api.Caption;
+import dev.vlsuite.captioning.api.CaptionOutcome;
+import dev.vlsuite.captioning.model.CaptionConfig;
 import dev.vlsuite.shared.image.BadImageException;
 import dev.vlsuite.shared.image.DecodeOptions;
 import dev.vlsuite.shared.image.ImageBatch;
@@ -14,14 +17,12 @@ import dev.vlsuite.shared.image.ImageDecoder;
 import dev.vlsuite.shared.image.Preprocess;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.Metric;
-import dev.vlsuite.shared.nn.decode.Decoding;
-import dev.vlsuite.shared.nn.decode.Hypothesis;
-import dev.vlsuite.shared.nn.decode.StepModel;
+import dev.vlsuite.shared.nn.decode.TextDecoding;
 import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.train.TrainingTask;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Captioning with the CNN fine-tuned: batches are the frozen task's (same captions, same order) but carry pixels,
@@ -159,27 +161,43 @@ final class FineTuneTask implements TrainingTask<FineTuneTask.PixelBatch> {
     @Override
     public Map<String, Double> validate(ParameterStore ps) {
         if (validation.isEmpty()) return Map.of();
-        Map<String, String> out = new LinkedHashMap<>();
-        var options = new dev.vlsuite.shared.nn.decode.DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID,
-                net.decoder().config().maxLength());
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        StepModel model = net.decoder().decoder(ps);
-        for (int from = 0; from < validation.size(); from += VALIDATION_CHUNK) {
-            List<CaptionCorpus.Item> chunk = validation.subList(from, Math.min(validation.size(), from + VALIDATION_CHUNK));
+        return ValidationScores.of(validation, (files, sink) -> captionPixels(ps, files, sink), evaluator);
+    }
+
+    /** Greedy captions from pixels through the current CNN (cached features would be stale); a bad file is an outcome. */
+    private void captionPixels(ParameterStore ps, List<Path> files, Consumer<CaptionOutcome> sink) {
+        CaptionConfig config = net.decoder().config();
+        int side = config.arch().attends() ? (int) Math.round(Math.sqrt(config.locations())) : 0;
+        for (int from = 0; from < files.size(); from += VALIDATION_CHUNK) {
+            List<Path> chunk = files.subList(from, Math.min(files.size(), from + VALIDATION_CHUNK));
+            List<Path> decoded = new ArrayList<>();
+            java.util.Map<Path, String> failed = new java.util.HashMap<>();
+            List<TextDecoding.Text> texts;
             try (NDManager scope = manager.newSubManager()) {
                 ImageBatch batch = new ImageBatch(preprocess.size());
-                for (CaptionCorpus.Item item : chunk) batch.add(preprocess.toChw(decoder.decode(item.file())));
-                NDArray grid = net.features(ps, batch.toNDArray(scope), false);            // (B, L, D)
-                @SuppressWarnings("unchecked")
-                List<List<Hypothesis>> hyps = Decoding.greedy(model, new NDList(grid), options);
-                for (int i = 0; i < chunk.size(); i++) {
-                    out.put(chunk.get(i).id(), String.join(" ", vocabulary.decode(hyps.get(i).get(0).contentTokens())));
+                for (Path file : chunk) {
+                    try {
+                        batch.add(preprocess.toChw(decoder.decode(file)));
+                        decoded.add(file);
+                    } catch (BadImageException e) {
+                        failed.put(file, e.getMessage());
+                    }
                 }
-            } catch (BadImageException e) {
-                throw new IllegalStateException("a validation image cannot be decoded: " + e.getMessage(), e);
+                texts = decoded.isEmpty() ? List.of()
+                        : TextDecoding.decode(net.decoder().decoder(ps), new NDList(net.features(ps, batch.toNDArray(scope), false)),
+                                vocabulary, 1, config.maxLength());                              // features (B, L, D)
+            }
+            int next = 0;
+            for (Path file : chunk) {                                                           // outcomes in file order
+                if (failed.containsKey(file)) {
+                    sink.accept(CaptionOutcome.failure(file, failed.get(file)));
+                    continue;
+                }
+                TextDecoding.Text t = texts.get(next++);
+                float[][] attention = side > 0 ? t.attention() : null;
+                sink.accept(CaptionOutcome.success(file, new Caption(t.text(), t.words(), t.logProb(), attention, attention == null ? 0 : side)));
             }
         }
-        return new LinkedHashMap<>(CachedCaptioner.score(evaluator, validation, out).corpus());
     }
 
     @Override

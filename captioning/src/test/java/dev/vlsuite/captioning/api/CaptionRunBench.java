@@ -94,7 +94,7 @@ public final class CaptionRunBench {
         Vocabulary vocab = Vocabulary.of(words);
         CaptionConfig config = CaptionConfig.defaults(Arch.SOFT, vocab.size(), channels, locations, backbone, size);
         try (NDManager m = NDManager.newBaseManager()) {
-            CaptionNet net = BuiltInNets.create(config, m);
+            CaptionNet net = dev.vlsuite.captioning.model.CaptionNets.createInitialized(config, m);
             JsonNode vocabJson = Json.MAPPER.readTree(vocab.toJson());
             ModelBundle.write(file, BundleContents.of(CaptionModel.TASK, config, vocabJson, Json.MAPPER.createObjectNode(), net));
         }

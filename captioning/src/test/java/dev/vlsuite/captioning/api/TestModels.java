@@ -18,7 +18,16 @@ import java.util.List;
 
 /** Writes tiny caption bundles of {@link FakeCaptionNet} on the vgg-small backbone at 64 px (grid 4 x 4 x 128). */
 public final class TestModels {
-    public static final List<String> WORDS = List.of("a", "red", "circle", "here");
+    public static final List<String> COLOURS = List.of("red", "blue", "green", "yellow", "white", "black", "orange", "purple");
+    public static final List<String> SHAPES = List.of("circle", "square", "star", "cross", "diamond", "triangle", "heart", "moon");
+    public static final List<String> WORDS;
+
+    static {
+        List<String> words = new java.util.ArrayList<>(List.of("a", "here"));
+        words.addAll(COLOURS);
+        words.addAll(SHAPES);
+        WORDS = List.copyOf(words);
+    }
     public static final int IMAGE_SIZE = 64;
     public static final int GRID_SIDE = 4;
 
@@ -31,7 +40,10 @@ public final class TestModels {
 
     private TestModels() {}
 
-    /** The model always says "a red circle here" (a bigram chain with a wide margin). */
+    /**
+     * The model says "a COLOUR SHAPE here", the colour and the shape picked by the image (FakeCaptionNet): the same
+     * image always gets the same caption, different images different ones.
+     */
     public static Path write(Path file, Arch arch) throws IOException {
         VlEngine.configure(new EngineOptions("cpu", 0, 7, false));
         Vocabulary vocab = Vocabulary.of(WORDS);
@@ -40,11 +52,31 @@ public final class TestModels {
         try (NDManager m = NDManager.newBaseManager()) {
             FakeCaptionNet net = new FakeCaptionNet(config);
             net.initialize(m, DataType.FLOAT32, new Shape(1, config.locations(), config.featureSize()), new Shape(1));
-            net.spell(4, 5, 6, 7);
+            int first = Vocabulary.UNK_ID + 1;                    // "a"
+            int[] colours = java.util.stream.IntStream.range(first + 2, first + 2 + COLOURS.size()).toArray();
+            int[] shapes = java.util.stream.IntStream.range(first + 2 + COLOURS.size(), first + 2 + COLOURS.size() + SHAPES.size()).toArray();
+            net.spell(new int[] {first}, colours, shapes, new int[] {first + 1});
             JsonNode vocabJson = Json.MAPPER.readTree(vocab.toJson());
             ModelBundle.write(file, BundleContents.of(CaptionModel.TASK, config, vocabJson, Json.MAPPER.createObjectNode(), net));
         }
         return file;
+    }
+
+    /** Whether a caption has the fake's frame: "a COLOUR SHAPE here". */
+    public static boolean framed(String caption) {
+        String[] w = caption.split(" ");
+        return w.length == 4 && w[0].equals("a") && COLOURS.contains(w[1]) && SHAPES.contains(w[2]) && w[3].equals("here");
+    }
+
+    /** Each image's caption, captioned alone through the API (greedy): what any batch, format or tool must attach to it. */
+    public static java.util.Map<Path, String> captionsOneByOne(Path model, List<Path> images) throws IOException {
+        java.util.Map<Path, String> out = new java.util.LinkedHashMap<>();
+        try (ImageCaptioner c = ImageCaptioner.open(load(model), ai.djl.Device.cpu(), null)) {
+            for (Path image : images) out.put(image, c.caption(image, CaptionOptions.defaults().withBeam(1)).text());
+        } catch (dev.vlsuite.shared.image.BadImageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return out;
     }
 
     public static CaptionModel load(Path file) throws IOException {

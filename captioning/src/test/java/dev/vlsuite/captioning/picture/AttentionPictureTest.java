@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.vlsuite.captioning.api.Caption;
 import dev.vlsuite.shared.image.DecodedImage;
+import dev.vlsuite.shared.picture.TileSheet;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -17,20 +18,6 @@ class AttentionPictureTest {
     @TempDir Path tmp;
 
     @Test
-    void heatMapPeaksOnTheAttendedCellAndIsNormalised() {
-        float[] alpha = new float[16];
-        alpha[1 * 4 + 2] = 1f;                                  // row 1, column 2 of a 4 x 4 grid
-        float[] heat = HeatMap.of(alpha, 4, 64);
-        int argmax = 0;
-        for (int i = 1; i < heat.length; i++) if (heat[i] > heat[argmax]) argmax = i;
-        int y = argmax / 64;
-        int x = argmax % 64;
-        assertTrue(y >= 16 && y < 32 && x >= 32 && x < 48, "peak at " + x + "," + y);
-        assertEquals(1f, heat[argmax], 1e-6f);
-        assertTrue(heat[63 * 64] < 0.05f, "far corner stays dark: " + heat[63 * 64]);
-    }
-
-    @Test
     void figureHasOneTilePerWordAndShadesWhereTheModelDidNotLook() throws Exception {
         byte[] rgb = new byte[60 * 40 * 3];
         Arrays.fill(rgb, (byte) 200);
@@ -42,14 +29,14 @@ class AttentionPictureTest {
         AttentionPicture.write(file, image, caption);
         BufferedImage fig = ImageIO.read(file.toFile());
         Dimension d = AttentionPicture.size(2, AttentionPicture.TILE, AttentionPicture.COLUMNS);
-        assertEquals(3 * AttentionPicture.TILE + 4 * AttentionPicture.GAP, d.width);
+        assertEquals(3 * AttentionPicture.TILE + 4 * TileSheet.GAP, d.width);
         assertEquals(d, new Dimension(fig.getWidth(), fig.getHeight()));
-        int top = AttentionPicture.GAP + AttentionPicture.LABEL + 20;
-        int tile2 = AttentionPicture.GAP + AttentionPicture.TILE + AttentionPicture.GAP;   // x of the first word tile
+        int top = TileSheet.GAP + TileSheet.LABEL + 20;
+        int tile2 = TileSheet.GAP + AttentionPicture.TILE + TileSheet.GAP;   // x of the first word tile
         int attended = fig.getRGB(tile2 + 20, top) & 0xFF;
         int ignored = fig.getRGB(tile2 + AttentionPicture.TILE - 20, top) & 0xFF;
         assertTrue(attended > 150 && ignored < 100, "attended " + attended + ", ignored " + ignored);
-        assertEquals(200, fig.getRGB(AttentionPicture.GAP + 100, top + 100) & 0xFF, 2);   // the plain image tile
+        assertEquals(200, fig.getRGB(TileSheet.GAP + 100, top + 100) & 0xFF, 2);   // the plain image tile
     }
 
     @Test

@@ -9,10 +9,9 @@ import dev.vlsuite.assets.world.Box;
 import dev.vlsuite.assets.world.Scene;
 import dev.vlsuite.assets.world.SceneObject;
 import dev.vlsuite.assets.world.WorldOptions;
+import dev.vlsuite.captioning.api.Caption;
 import dev.vlsuite.captioning.model.Arch;
 import dev.vlsuite.captioning.model.CaptionConfig;
-import dev.vlsuite.shared.nn.decode.Hypothesis;
-import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import java.nio.file.Path;
@@ -43,19 +42,18 @@ class AttentionLocalisationTest {
             training.train(train, tmp.resolve("run"), false, manager);
 
             List<CaptionCorpus.Item> heldOut = training.validationImages();
-            List<Hypothesis> hyps = training.captioner(training.net())
-                    .decode(new ParameterStore(manager, false), heldOut, 1, 0f, manager);
-            Vocabulary vocab = training.vocabulary();
+            List<Caption> captions = training.captioner(training.net())
+                    .caption(new ParameterStore(manager, false), heldOut.stream().map(CaptionCorpus.Item::file).toList(), 1, manager);
             double inside = 0, area = 0;
             int words = 0;
             for (int i = 0; i < heldOut.size(); i++) {
                 Scene scene = data.scenes().get(Integer.parseInt(heldOut.get(i).id()));
                 SceneObject object = scene.objects().get(0);
-                Hypothesis h = hyps.get(i);
-                for (int t = 0; t < h.tokens().length; t++) {
-                    String w = vocab.word(h.tokens()[t]);
+                Caption caption = captions.get(i);
+                for (int t = 0; t < caption.tokens().size(); t++) {
+                    String w = caption.tokens().get(t);
                     if (!w.equals(object.colour().word()) && !w.equals(object.kind().word())) continue;
-                    inside += massInside(h.attention()[t], object.bbox());
+                    inside += massInside(caption.attention()[t], object.bbox());
                     area += object.bbox().width() * object.bbox().height() / (CANVAS * CANVAS);
                     words++;
                 }

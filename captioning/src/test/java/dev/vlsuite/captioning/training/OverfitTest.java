@@ -10,7 +10,7 @@ import dev.vlsuite.assets.world.WorldOptions;
 import dev.vlsuite.captioning.model.Arch;
 import dev.vlsuite.captioning.model.CaptionConfig;
 import dev.vlsuite.captioning.model.CaptionNets;
-import dev.vlsuite.captioning.model.LoadedCaptionModel;
+import dev.vlsuite.captioning.api.CaptionModel;
 import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.shared.train.TrainResult;
@@ -52,9 +52,11 @@ class OverfitTest {
             double loss = TeacherForcedLoss.of(training.net(), training.vocabulary(), data.cache(), items, ps, manager);
             assertTrue(loss < 0.05, arch + ": teacher-forced loss after training " + loss);
 
-            LoadedCaptionModel loaded = CaptionNets.load(result.modelFile(), manager);
-            Map<String, String> captions = new CachedCaptioner(loaded.net(), loaded.vocabulary(), data.cache())
-                    .captions(new ParameterStore(manager, false), items, 1, 0f, manager);
+            Map<String, String> captions;
+            try (CaptionModel loaded = CaptionModel.load(result.modelFile(), manager.getDevice())) {
+                captions = new CachedCaptioner(loaded.net(), loaded.vocabulary(), data.cache())
+                        .captions(new ParameterStore(manager, false), items, 1, manager);
+            }
             for (CaptionCorpus.Item item : items) {
                 assertEquals(String.join(" ", item.words().get(0)), captions.get(item.id()), arch + " image " + item.id());
             }

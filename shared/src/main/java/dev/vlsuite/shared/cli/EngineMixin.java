@@ -27,6 +27,10 @@ public class EngineMixin {
 
     /** Configures the engine from these options and returns the chosen device. */
     public Device apply() {
-        return VlEngine.configure(options());
+        try {
+            return VlEngine.configure(options());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--device: " + e.getMessage(), e);
+        }
     }
 }

@@ -44,12 +44,12 @@ public final class VlEngine {
         if (s.startsWith("gpu")) {
             int id = s.contains(":") ? Integer.parseInt(s.substring(s.indexOf(':') + 1)) : 0;
             if (engine.getGpuCount() <= id) {
-                throw new IllegalArgumentException("--device " + spec + ": no such GPU (DJL sees "
+                throw new IllegalArgumentException("device " + spec + ": no such GPU (DJL sees "
                         + engine.getGpuCount() + "; a CUDA libtorch is needed, see README)");
             }
             return Device.gpu(id);
         }
-        throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + spec + "'");
+        throw new IllegalArgumentException("device must be auto, cpu, gpu or gpu:N, got '" + spec + "'");
     }
 
     /** A java.util.Random derived from the configured seed and a purpose-specific salt. */

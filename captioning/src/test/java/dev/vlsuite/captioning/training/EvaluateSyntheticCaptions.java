@@ -8,13 +8,12 @@ import dev.vlsuite.assets.dataset.Splits;
 import dev.vlsuite.assets.dataset.WrittenDataset;
 import dev.vlsuite.assets.world.SyntheticWorld;
 import dev.vlsuite.assets.world.WorldOptions;
-import dev.vlsuite.captioning.model.CaptionNets;
-import dev.vlsuite.captioning.model.LoadedCaptionModel;
+import dev.vlsuite.captioning.api.CaptionModel;
+import dev.vlsuite.captioning.api.SplitEvaluation;
 import dev.vlsuite.shared.engine.EngineOptions;
 import dev.vlsuite.shared.engine.VlEngine;
 import dev.vlsuite.shared.io.captions.CaptionDatasets;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
-import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.vision.Backbones;
 import dev.vlsuite.shared.vision.FeatureCache;
 import dev.vlsuite.shared.vision.FeatureExtractor;
@@ -49,8 +48,7 @@ public final class EvaluateSyntheticCaptions {
         Path data = work.resolve("data");
         WrittenDataset written = Files.exists(data.resolve(SceneWriter.DATASET_JSON)) ? new WrittenDataset(data, scenes, 0, 0)
                 : SceneWriter.write(data, SyntheticWorld.generate(seed, scenes, 128, WorldOptions.DEFAULT), new Splits(0, 0, 1));
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            LoadedCaptionModel loaded = CaptionNets.load(model, manager);
+        try (NDManager manager = NDManager.newBaseManager(device); CaptionModel loaded = CaptionModel.load(model, device)) {
             try (FeatureExtractor fx = Backbones.open(loaded.config().backbone(), device, loaded.config().imageSize());
                  FeatureCache cache = FeatureCache.open(work.resolve("features"), fx)) {
                 CaptionCorpus corpus = CaptionCorpus.load(CaptionDatasets.read(written.datasetJson()), written.dir(), cache,
@@ -61,12 +59,13 @@ public final class EvaluateSyntheticCaptions {
                 ParameterStore ps = new ParameterStore(manager, false);
                 for (int beam : beams) {
                     long t0 = System.nanoTime();
-                    Map<String, String> captions = captioner.captions(ps, images, beam, 0f, manager);
+                    SplitEvaluation.Result r = SplitEvaluation.run(CaptionCorpus.evaluationImages(images),
+                            captioner.captioner(ps, beam, manager), evaluator, null);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    EvaluationReport report = CachedCaptioner.score(evaluator, images, captions);
-                    StringBuilder line = new StringBuilder(String.format("beam %d, %d images (%.1f captions/s):", beam,
+                    Map<String, String> captions = r.captions();
+                    StringBuilder line = new StringBuilder(String.format("beam %d, %d images (%.1f captions/s incl. scoring):", beam,
                             images.size(), images.size() / seconds));
-                    report.corpus().forEach((k, v) -> line.append(String.format(" %s %.3f", k, v)));
+                    r.report().corpus().forEach((k, v) -> line.append(String.format(" %s %.3f", k, v)));
                     System.out.println(line);
                     String first = images.get(0).id();
                     System.out.println("  e.g. " + first + ": \"" + captions.get(first) + "\" refs " + images.get(0).references());

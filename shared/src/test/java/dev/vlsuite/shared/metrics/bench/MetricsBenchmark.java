@@ -18,7 +18,7 @@ import java.util.Random;
  * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D, METEOR) on 5,000 images x
  * 5 references of synthetic captions from a small seeded grammar: the first run after JVM start and
  * the median of the warm runs. Not a test; run it with
- * {@code mvn -o -q -B -pl shared -DskipTests package && java -cp shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json [evaluator]]}; the optional dump is the tokenized corpus for the Python reference timing; {@code [images] 0 DIR inputs} writes DIR/refs.json and DIR/results.json, the raw corpus for {@code bin/score} and the toolkit (BENCHMARKS.md).
+ * {@code mvn -o -q -B -pl shared -am -DskipTests package && java -cp shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json [evaluator]]}; the optional dump is the tokenized corpus for the Python reference timing; {@code [images] 0 DIR inputs} writes DIR/refs.json and DIR/results.json, the raw corpus for {@code bin/score} and the toolkit (BENCHMARKS.md).
  */
 public final class MetricsBenchmark {
     private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "METEOR", "total"};
