@@ -2,6 +2,10 @@ package dev.vlsuite.assets;
 
 import dev.vlsuite.assets.dataset.SceneWriter;
 import dev.vlsuite.assets.dataset.Splits;
+import dev.vlsuite.assets.dataset.VideoDatasetWriter;
+import dev.vlsuite.assets.video.Clip;
+import dev.vlsuite.assets.video.ClipEncoder;
+import dev.vlsuite.assets.video.ClipGenerator;
 import dev.vlsuite.assets.dataset.WrittenDataset;
 import dev.vlsuite.assets.world.Scene;
 import dev.vlsuite.assets.world.SyntheticWorld;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code synth}: writes synthetic datasets. Parses options and calls the assets library. */
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "vlsuite synth 0.1",
         description = "Generate synthetic vision-language data, deterministically from a seed.",
-        subcommands = {SynthTool.Scenes.class})
+        subcommands = {SynthTool.Scenes.class, SynthTool.Videos.class})
 public final class SynthTool implements Runnable {
     public static void main(String[] args) {
         Tools.main(new SynthTool(), args);
@@ -82,7 +86,7 @@ public final class SynthTool implements Runnable {
             return ExitCodes.OK;
         }
 
-        private static void checkOutput(Path dir, boolean force) throws IOException {
+        static void checkOutput(Path dir, boolean force) throws IOException {
             if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("--out is a file, not a folder: " + dir);
             if (!force && Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -90,6 +94,72 @@ public final class SynthTool implements Runnable {
                         throw new UsageException("output folder is not empty: " + dir + " (use --force to write into it)");
                 }
             }
+        }
+    }
+
+    @Command(name = "videos", mixinStandardHelpOptions = true,
+            description = "Short clips of 1-2 shapes that move left/right/up/down, grow, shrink or change colour, written as real "
+                    + "video files with 5 reference captions each: DIR/videos/videoN.mp4 + videodatainfo.json (MSR-VTT layout), "
+                    + "DIR/YouTubeClips/videoN_0_S.avi + video_corpus.csv (MSVD layout) and groundtruth.json (what moved where).")
+    static final class Videos implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "50", paramLabel = "N", description = "Number of clips (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same clips (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--size", defaultValue = "112", paramLabel = "PX", description = "Frame side in pixels, 32-1024 (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--frames", defaultValue = "36", paramLabel = "N", description = "Frames per clip (default: ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--fps", defaultValue = "12", paramLabel = "F", description = "Frame rate (default: ${DEFAULT-VALUE}).")
+        double fps;
+
+        @Option(names = "--max-objects", defaultValue = "2", paramLabel = "N", description = "Most shapes per clip, 1 or 2 (default: ${DEFAULT-VALUE}).")
+        int maxObjects;
+
+        @Option(names = "--codec", defaultValue = "mpeg4", paramLabel = "C",
+                description = "mpeg4 (MPEG-4 Part 2, small files) or h264 (libopenh264, key frames only: about 4x larger) (default: ${DEFAULT-VALUE}).")
+        String codec;
+
+        @Option(names = "--layout", defaultValue = "both", paramLabel = "L", description = "msrvtt, msvd or both (default: ${DEFAULT-VALUE}).")
+        String layout;
+
+        @Option(names = "--split", defaultValue = "0.8,0.1,0.1", paramLabel = "TRAIN,VAL,TEST",
+                description = "Split proportions, assigned in clip order (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
+        boolean force;
+
+        @Override
+        public Integer call() throws IOException {
+            if (count < 1) throw new UsageException("--count must be at least 1: " + count);
+            Splits splits;
+            ClipGenerator.Options options;
+            ClipEncoder.Codec videoCodec;
+            VideoDatasetWriter.Layout layouts;
+            try {
+                splits = Splits.parse(split);
+                options = new ClipGenerator.Options(size, frames, fps, maxObjects);
+                videoCodec = ClipEncoder.Codec.parse(codec);
+                layouts = VideoDatasetWriter.Layout.parse(layout);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            Scenes.checkOutput(out, force);
+            List<Clip> clips = ClipGenerator.generate(seed, count, options);
+            VideoDatasetWriter.Written written;
+            try (Progress bar = Progress.start("synth", count)) {
+                written = VideoDatasetWriter.write(out, clips, splits, videoCodec, layouts, bar::step);
+            }
+            System.out.printf("wrote %d videos, %d captions to %s (seed %d)%n", written.videos(), written.captions(), out, seed);
+            return ExitCodes.OK;
         }
     }
 }

@@ -53,4 +53,25 @@ class SynthToolTest {
         assertEquals(ExitCodes.OK, Tools.run(new SynthTool(), "scenes", "--help"));
         assertFalse(Files.exists(tmp.resolve("x")));
     }
+
+    @Test
+    void videosWritesBothLayoutsAndRefusesBadOptions(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("clips");
+        assertEquals(ExitCodes.OK, Tools.run(new SynthTool(), "videos", "--count", "3", "--size", "48", "--frames", "8",
+                "--out", out.toString(), "--seed", "9"));
+        JsonNode msrvtt = Json.MAPPER.readTree(out.resolve("videodatainfo.json").toFile());
+        assertEquals(3, msrvtt.get("videos").size());
+        for (JsonNode v : msrvtt.get("videos")) {
+            String id = v.get("video_id").asText();
+            assertTrue(Files.size(out.resolve("videos").resolve(id + ".mp4")) > 0, id);
+            assertTrue(Files.size(out.resolve("YouTubeClips").resolve(id + "_0_1.avi")) > 0, id); // 8 frames at 12 fps: 1 s
+        }
+        assertEquals(1 + 3 * 5, Files.readAllLines(out.resolve("video_corpus.csv")).size());
+        assertTrue(Files.isRegularFile(out.resolve("groundtruth.json")));
+        assertEquals(ExitCodes.USAGE, Tools.run(new SynthTool(), "videos", "--codec", "vp9", "--out", tmp.resolve("a").toString()));
+        assertEquals(ExitCodes.USAGE, Tools.run(new SynthTool(), "videos", "--layout", "kinetics", "--out", tmp.resolve("a").toString()));
+        assertEquals(ExitCodes.USAGE, Tools.run(new SynthTool(), "videos", "--max-objects", "3", "--out", tmp.resolve("a").toString()));
+        assertEquals(ExitCodes.USAGE, Tools.run(new SynthTool(), "videos", "--frames", "1", "--out", tmp.resolve("a").toString()));
+        assertFalse(Files.exists(tmp.resolve("a")));
+    }
 }
