@@ -17,6 +17,7 @@ import dev.vlsuite.shared.nn.Reinforce;
  *   loss = (sum -log p(y|s,a) + lambda * DS + B * Reinforce(sum_t log alpha_t(s_t), log p(y|s,a), sum_t H(alpha_t))) / #tokens
  * </pre>
  * The surrogate adds only its gradient (its value is subtracted again), so the loss value is the caption objective.
+ * With {@code policyGradientOff} (an ablation) the surrogate is left out and sampled glimpses teach the attention nothing.
  * The baseline is a non-trainable parameter, so it is saved in checkpoints and a resumed run goes on with it.
  * Captions are decoded with the most likely cell at each step.
  */
@@ -44,7 +45,7 @@ final class HardAttentionNet extends ShowAttendTellNet {
         if (config.doublyStochastic() > 0) {
             total = total.add(TeacherForcing.doublyStochastic(u.alphas(), mask).mul(config.doublyStochastic()));
         }
-        if (!expected) {
+        if (!expected && !config.policyGradientOff()) {
             NDArray reward = nll.sum(new int[] {1}).neg();                                // (B) log p(y|s,a)
             NDArray logP = u.locationLogP().mul(mask).sum(new int[] {1});                 // (B) log p(s|a)
             NDArray entropy = u.entropies().mul(mask).sum(new int[] {1});                 // (B)
