@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.vlsuite.captioning.model.Arch;
 import dev.vlsuite.captioning.model.CaptionConfig;
+import dev.vlsuite.captioning.model.CaptionNets;
 import dev.vlsuite.captioning.training.CaptionTraining;
 import dev.vlsuite.captioning.training.CaptionTrainingOptions;
 import dev.vlsuite.captioning.training.FineTuning;
@@ -16,6 +17,8 @@ import dev.vlsuite.shared.io.captions.CaptionDataset;
 import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.shared.train.TrainResult;
+import dev.vlsuite.shared.train.TrainingLoop;
+import dev.vlsuite.shared.train.TrainingState;
 import dev.vlsuite.shared.vision.Backbones;
 import dev.vlsuite.shared.vision.FeatureCache;
 import dev.vlsuite.shared.vision.FeatureExtractor;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,6 +106,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "4e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine|step",
+            description = "Learning-rate schedule after the warm-up: constant; cosine from --lr down to --min-lr-fraction x --lr "
+                    + "at the last step; step: times --gamma every --decay-every steps (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--warmup-steps", defaultValue = "0", paramLabel = "N", description = "Linear warm-up from lr/N to lr over the first N steps (default: ${DEFAULT-VALUE}).")
+    long warmupSteps;
+
+    @Option(names = "--min-lr-fraction", defaultValue = "0", paramLabel = "X", description = "Cosine schedule: the final lr as a fraction of --lr (default: ${DEFAULT-VALUE}).")
+    double minLrFraction;
+
+    @Option(names = "--decay-every", defaultValue = "0", paramLabel = "N", description = "Step schedule: multiply the lr by --gamma every N steps.")
+    long decayEvery;
+
+    @Option(names = "--gamma", defaultValue = "0.1", paramLabel = "X", description = "Step schedule: the decay factor (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
     @Option(names = "--clip", defaultValue = "5", paramLabel = "X", description = "Global gradient-norm limit; 0 = off (default: ${DEFAULT-VALUE}).")
     double clip;
 
@@ -114,6 +135,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0", paramLabel = "N", description = "Stop after N validations without improvement; 0 = never.")
     int patience;
 
+    @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Write the mean training loss to metrics.jsonl every N steps (default: ${DEFAULT-VALUE}).")
+    long logEvery;
+
+    @Option(names = "--checkpoint-minutes", defaultValue = "10", paramLabel = "M",
+            description = "Write the checkpoint at least every M minutes (fractions allowed), besides every validation and the "
+                    + "end, so a killed run loses at most M minutes of training (default: ${DEFAULT-VALUE}).")
+    double checkpointMinutes;
+
     @Option(names = "--fine-tune", description = {"Train the CNN too, from pixels (native VGG backbones only); the bundle then",
             "carries the tuned CNN weights, which caption run/eval use."})
     boolean fineTune;
@@ -124,8 +153,42 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint (same options; a larger --steps or --epochs extends a finished run).")
     boolean resume;
+
+    /** The optimizer side of the options (the recipe test compares it with TrainDefaultModel's). */
+    TrainConfig trainConfig() {
+        return TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, schedule())
+                .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed)
+                .withLogEvery(logEvery).withCheckpointMinutes(checkpointMinutes);
+    }
+
+    /** The data side of the options. */
+    CaptionTrainingOptions trainingOptions() {
+        return CaptionTrainingOptions.defaults().withBatchSize(batch).withMinWordCount(minCount)
+                .withValidation(valSplit, valImages).withTrainSplits(trainSplits);
+    }
+
+    /** The model for a backbone of {@code channels} x {@code locations} features at {@code inputSize} px. */
+    CaptionConfig modelConfig(int channels, int locations, int inputSize) {
+        return CaptionConfig.defaults(Arch.parse(arch), 5, channels, locations, backbone, inputSize)
+                .withSizes(embed, hidden, attentionDim).withRegularisation(dropout, lambda).withMaxLength(maxLen)
+                .withHardAttention(entropy, 0.5f);
+    }
+
+    /** The --lr-schedule family with its warm-up; LrSchedule checks the numbers. */
+    private LrSchedule schedule() {
+        LrSchedule base = switch (lrSchedule.toLowerCase(Locale.ROOT)) {
+            case "constant" -> LrSchedule.constant();
+            case "cosine" -> LrSchedule.cosine(0, minLrFraction);
+            case "step" -> {
+                if (decayEvery <= 0) throw new IllegalArgumentException("--lr-schedule step needs --decay-every N > 0");
+                yield LrSchedule.stepDecay(decayEvery, gamma);
+            }
+            default -> throw new IllegalArgumentException("--lr-schedule: expected constant, cosine or step, got '" + lrSchedule + "'");
+        };
+        return base.withWarmup(warmupSteps);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -139,26 +202,41 @@ final class TrainCommand implements Callable<Integer> {
             if (cnnLr != 0 && !fineTune) throw new IllegalArgumentException("--cnn-lr needs --fine-tune");
             fineTuning = new FineTuning(cnnLr);
             a = Arch.parse(arch);
-            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
-                    .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed);
-            options = CaptionTrainingOptions.defaults().withBatchSize(batch).withMinWordCount(minCount)
-                    .withValidation(valSplit, valImages).withTrainSplits(trainSplits);
+            trainConfig = trainConfig();
+            options = trainingOptions();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        CaptionDataset dataset = data.read(null);
         Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
-        Path cache = cacheDir != null ? cacheDir : runDir.resolve("features");
-        if (!resume && Files.exists(runDir.resolve(dev.vlsuite.shared.train.TrainingLoop.CHECKPOINT))) {
+        TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
+        if (!resume && Files.exists(loop.checkpointFile())) {
             throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
         }
+        Optional<TrainingState> saved;
+        try {
+            saved = resume ? loop.savedState(CaptionNets.TASK) : Optional.empty();
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        Path finishedModel = runDir.resolve(TrainingLoop.MODEL);
+        if (saved.isPresent() && loop.isComplete(saved.get()) && Files.exists(finishedModel)) {
+            // nothing to train: say so, and give back the result in case OUT was moved away
+            TrainingState s = saved.get();
+            AtomicFiles.write(out, o -> Files.copy(finishedModel, o));
+            stdout.printf(Locale.ROOT, "the run in %s has already finished (%d steps%s%s); nothing to do; its model is %s%n", runDir,
+                    s.step(), s.stoppedEarly() ? ", stopped early" : "",
+                    s.bestStep() >= 0 ? String.format(Locale.ROOT, ", best %s %.4f at step %d", watch, s.bestMetric(), s.bestStep()) : "",
+                    out);
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        CaptionDataset dataset = data.read(null);
+        Path cache = cacheDir != null ? cacheDir : runDir.resolve("features");
         Device device = engine.apply();
         try (FeatureExtractor fx = Backbones.open(backbone, device, imageSize);
              FeatureCache features = FeatureCache.open(cache, fx);
              NDManager manager = NDManager.newBaseManager(device)) {
-            CaptionConfig model = CaptionConfig.defaults(a, 5, fx.channels(), fx.gridSide() * fx.gridSide(), backbone, fx.inputSize())
-                    .withSizes(embed, hidden, attentionDim).withRegularisation(dropout, lambda).withMaxLength(maxLen)
-                    .withHardAttention(entropy, 0.5f);
+            CaptionConfig model = modelConfig(fx.channels(), fx.gridSide() * fx.gridSide(), fx.inputSize());
             CaptionTraining training = CaptionTraining.prepare(dataset, data.images, features, model, options, line -> {
                 err.println(line);
                 err.flush();
@@ -166,14 +244,16 @@ final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "train: %s%s, vocabulary %d words, %d training and %d validation images, run folder %s%n",
                     a, fineTune ? String.format(Locale.ROOT, " with the CNN fine-tuned (lr %.3g)", cnnLr > 0 ? cnnLr : lr / 10) : "",
                     training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
+            saved.ifPresent(s -> err.printf(Locale.ROOT, "train: resuming at step %d from %s%n", s.step(), loop.checkpointFile()));
             err.flush();
             // an unusable setup (IllegalArgumentException) or run folder (BundleException) is exit 2 by type (Tools)
             TrainResult r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
                     : training.train(trainConfig, runDir, resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
-            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
-                    r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.watchMetric(), r.bestMetric(),
-                    r.bestStep(), out);
+            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s)%s; best %s %.4f at step %d; wrote %s%n", r.steps(),
+                    r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "",
+                    Double.isNaN(r.lastLoss()) ? "" : String.format(Locale.ROOT, "; last loss %.4f", r.lastLoss()),
+                    r.watchMetric(), r.bestMetric(), r.bestStep(), out);
             stdout.flush();
             return ExitCodes.OK;
         } catch (BundleException e) {

@@ -56,4 +56,29 @@ class TrainCommandTest {
         assertTrue(eval.out().contains("CIDEr"), eval.out());
         assertTrue(Files.size(results) > 2);
     }
+
+    @Test
+    void scheduleOptionsReachTheLoop() throws Exception {
+        WrittenDataset data = SceneWriter.write(tmp.resolve("synth"), SyntheticWorld.generate(9, 24, 64), new Splits(0.6, 0.2, 0.2));
+        Path out = tmp.resolve("s.vlm");
+        ToolRun run = ToolRun.real(train(data, out, "20", "--lr-schedule", "step", "--decay-every", "5", "--gamma", "0.5",
+                "--log-every", "5"));
+        assertEquals(0, run.exit(), run.err());
+        List<Double> lrs = new ArrayList<>();
+        for (String line : Files.readAllLines(tmp.resolve("s.vlm.run").resolve("metrics.jsonl"))) {
+            var node = dev.vlsuite.shared.io.Json.MAPPER.readTree(line);
+            if (node.get("type").asText().equals("train")) lrs.add(node.get("lr").asDouble());
+        }
+        // the lr of the last step of each 5-step window: 3e-3 halved every 5 steps
+        assertEquals(4, lrs.size(), lrs.toString());
+        double[] expected = {3e-3, 1.5e-3, 7.5e-4, 3.75e-4};
+        for (int i = 0; i < 4; i++) assertEquals(expected[i], lrs.get(i), 1e-12, lrs.toString());
+
+        for (String[] bad : List.of(new String[] {"--lr-schedule", "step"}, new String[] {"--lr-schedule", "linear"},
+                new String[] {"--checkpoint-minutes", "-1"}, new String[] {"--lr-schedule", "cosine", "--min-lr-fraction", "2"})) {
+            ToolRun refused = ToolRun.real(train(data, tmp.resolve("bad.vlm"), "4", bad));
+            assertEquals(2, refused.exit(), String.join(" ", bad) + ": " + refused.err());
+            assertEquals(1, refused.errLines().size(), refused.err());
+        }
+    }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -29,6 +30,8 @@ import java.util.Random;
  * global-norm clipping, an Adam update at the scheduled learning rate. Around it: validation, best-model keeping,
  * early stopping, a JSONL log, a progress bar on terminals, and atomic checkpoints from which {@code resume}
  * continues exactly (the batch order is a pure function of (seed, epoch), the engine RNG of (seed, step)).
+ * Checkpoints are written at every validation, every {@link TrainConfig#checkpointEvery()} steps, at least every
+ * {@link TrainConfig#checkpointMinutes()} minutes and at the end, so a killed run loses minutes, not hours.
  *
  * <p>Files in the run directory: {@value #CHECKPOINT} (latest state), {@value #BEST} (best parameters so far,
  * when a metric is watched), {@value #MODEL} (the result), and the metrics log.
@@ -55,6 +58,25 @@ public final class TrainingLoop {
 
     public MetricsLog log() {
         return log;
+    }
+
+    /**
+     * The state saved in the run directory's checkpoint, if there is one (for "resuming at step N" lines).
+     *
+     * @throws IOException when the checkpoint cannot be read or belongs to another task
+     */
+    public Optional<TrainingState> savedState(String task) throws IOException {
+        if (!Files.exists(checkpointFile())) return Optional.empty();
+        return Optional.of(Checkpoint.read(checkpointFile(), task).state());
+    }
+
+    /**
+     * True when a run in {@code state} has nothing left to do under this loop's config: it finished and either
+     * stopped early or reached the step/epoch limit (a finished run given more steps or epochs continues).
+     */
+    public boolean isComplete(TrainingState state) {
+        return state.finished() && (state.stoppedEarly() || state.epoch() >= config.epochs()
+                || (config.maxSteps() > 0 && state.step() >= config.maxSteps()));
     }
 
     /** The data-order RNG of one epoch: a pure function of (seed, epoch), so resumed runs see the same order. */
@@ -119,6 +141,8 @@ public final class TrainingLoop {
         private final Adam adam;
         private final long totalSteps;
         private final long startNanos = System.nanoTime();
+        private final long startStep;
+        private long lastCheckpointNanos = System.nanoTime();
         private TrainingState state;
         private ParameterStore ps;
         private byte[] bestParameters;
@@ -137,12 +161,16 @@ public final class TrainingLoop {
             this.adam = adam;
             this.totalSteps = totalSteps;
             this.state = state;
+            this.startStep = state.step();
         }
 
         TrainResult execute() throws IOException {
             ps = new ParameterStore(manager, false); // after any load: it caches the parameter arrays
+            boolean complete = isComplete(state);
             // a finished run given more steps or epochs continues; one stopped early stays stopped
-            if (!state.stoppedEarly()) {
+            if (complete) {
+                lastMetrics = savedMetrics();
+            } else if (!state.stoppedEarly()) {
                 try (Progress progress = Progress.start("train " + task.name(), totalSteps)) {
                     progress.stepTo(state.step());
                     trainEpochs(progress);
@@ -150,9 +178,10 @@ public final class TrainingLoop {
                 finish();
             }
             restoreBest();
-            writeModel();
+            if (!complete || !Files.exists(runDir.resolve(MODEL))) writeModel();
             return new TrainResult(state.step(), state.epoch(), lastLoss, config.watchMetric(), state.bestMetric(),
-                    state.bestStep(), state.stoppedEarly(), lastMetrics, runDir.resolve(MODEL), checkpointFile());
+                    state.bestStep(), state.stoppedEarly(), lastMetrics, runDir.resolve(MODEL), checkpointFile(),
+                    startStep, complete);
         }
 
         private void trainEpochs(Progress progress) throws IOException {
@@ -166,13 +195,24 @@ public final class TrainingLoop {
                     progress.stepTo(state.step());
                     progress.message(String.format("loss %.4f", lastLoss));
                     if (state.step() % config.logEvery() == 0) logTraining();
-                    boolean stop = config.validateEvery() > 0 && state.step() % config.validateEvery() == 0 && validate();
-                    if (config.checkpointEvery() > 0 && state.step() % config.checkpointEvery() == 0) checkpoint();
-                    if (stop) return;
+                    boolean validating = config.validateEvery() > 0 && state.step() % config.validateEvery() == 0;
+                    boolean stop = validating && validate();
+                    if (stop) return; // finish() writes the final checkpoint
+                    if (validating || checkpointDue()) checkpoint();
                 }
                 state = state.at(state.step(), epoch + 1, 0);
-                if (config.validateEvery() == 0 && validate()) return;
+                if (config.validateEvery() == 0) {
+                    if (validate()) return;
+                    checkpoint();
+                }
             }
+        }
+
+        /** The step cadence or the time cadence asks for a checkpoint now. */
+        private boolean checkpointDue() {
+            if (config.checkpointEvery() > 0 && state.step() % config.checkpointEvery() == 0) return true;
+            double minutes = config.checkpointMinutes();
+            return minutes > 0 && System.nanoTime() - lastCheckpointNanos >= (long) (minutes * 60e9);
         }
 
         private void trainStep(B batch) {
@@ -263,6 +303,20 @@ public final class TrainingLoop {
             BundleContents contents = new BundleContents(task.name(), configJson(), task.vocabulary(), metadata(),
                     BundleContents.parameterBytes(block), Map.of());
             new Checkpoint(contents, state, config, adam.saveState()).write(checkpointFile());
+            lastCheckpointNanos = System.nanoTime();
+        }
+
+        /** The last validation's metrics of a completed run, from its model bundle (empty when absent). */
+        private Map<String, Double> savedMetrics() {
+            try {
+                var metrics = ModelBundle.read(runDir.resolve(MODEL), task.name()).metadata().get("metrics");
+                if (metrics == null || !metrics.isObject()) return Map.of();
+                Map<String, Double> out = new LinkedHashMap<>();
+                metrics.fields().forEachRemaining(e -> { if (e.getValue().isNumber()) out.put(e.getKey(), e.getValue().asDouble()); });
+                return Map.copyOf(out);
+            } catch (IOException e) {
+                return Map.of(); // the model is rewritten from the checkpoint's parameters below
+            }
         }
 
         /** The block ends with the best parameters when a metric was watched. */
