@@ -34,18 +34,24 @@ import picocli.CommandLine.Spec;
 /** {@code video train}: train s2vt or mean-pool on frame features of an MSR-VTT-layout data set (training.VideoTraining). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train s2vt or mean-pool on frozen backbone features of sampled frames (cached under --cache).",
-                "Data: an MSR-VTT videodatainfo.json (what 'synth videos' writes); videos as <video_id>.mp4 under --videos.",
+                "Data: MSR-VTT videodatainfo.json or MSVD video_corpus.csv (both written by 'synth videos').",
                 "Validation captions (greedy) are scored with BLEU and CIDEr; the best model by --watch is kept.",
                 "The run folder OUT.run/ holds the checkpoint and metrics.jsonl; --resume continues it."})
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
 
-    @Option(names = "--data", required = true, paramLabel = "JSON", description = "MSR-VTT videodatainfo.json.")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "MSR-VTT videodatainfo.json, or MSVD video_corpus.csv (English rows; clips VideoID_Start_End.avi).")
     Path data;
 
-    @Option(names = "--videos", paramLabel = "DIR", description = "Folder of the clips (default: the 'videos' folder beside --data).")
+    @Option(names = "--videos", paramLabel = "DIR",
+            description = "Folder of the clips (default: 'videos' (MSR-VTT) or 'YouTubeClips' (MSVD) beside --data).")
     Path videos;
+
+    @Option(names = "--msvd-split", defaultValue = "1200,100", split = ",", paramLabel = "TRAIN,VAL",
+            description = "MSVD has no split column: the first TRAIN clips train, the next VAL validate, the rest test (default: ${DEFAULT-VALUE}).")
+    List<Integer> msvdSplit;
 
     @Option(names = "--split-train", defaultValue = "train", split = ",", paramLabel = "LIST", description = "Splits to train on (default: ${DEFAULT-VALUE}).")
     List<String> trainSplits;
@@ -137,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(data)) throw new UsageException(data + ": no such file");
         int[] bad = {0};
-        List<VideoCorpus.Item> items = VideoCorpus.readMsrVtt(data, videos, line -> {
+        List<VideoCorpus.Item> items = VideoCorpus.read(data, videos, msvdSplit.get(0), msvdSplit.size() > 1 ? msvdSplit.get(1) : 0, line -> {
             err.println(line);
             bad[0]++;
         });

@@ -59,6 +59,15 @@ class VideoToolTest {
         List<String> errors = run.errLines();
         assertEquals(1, errors.size(), run.err());
         assertTrue(errors.get(0).startsWith(bad + ": not a video"), errors.get(0));
+
+        Path results = dir.resolve("results.json");
+        ToolRun eval = ToolRun.of("eval", "--model", model.toString(), "--data", data.resolve("videodatainfo.json").toString(),
+                "--split", "train", "--beam", "1", "--results", results.toString(), "--device", "cpu");
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("CIDEr") && eval.out().contains("Bleu_4"), eval.out());
+        JsonNode coco = Json.MAPPER.readTree(results.toFile());
+        assertEquals(8, coco.size(), "one result per training clip");
+        assertTrue(coco.get(0).get("image_id").asText().startsWith("video"));
     }
 
     @Test
