@@ -13,6 +13,8 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $T threads, load: $(c
 echo "== caption metrics, 5000 images x 5 refs"
 java -cp "shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt)" dev.vlsuite.shared.metrics.bench.MetricsBenchmark 5000 7 /tmp/vlsuite-metrics-dump.json
 /usr/bin/python3 bench/metrics_reference.py /tmp/vlsuite-metrics-dump.json
+echo "== bin/score against the MS-COCO caption toolkit, whole process, interleaved (after mvn -DskipTests package)"
+bash bench/score-vs-toolkit.sh 3 5000 "${COCO_CAPTION_TOOLKIT:-../shared/ref/coco-caption-toolkit}"
 echo "== training steps (B=32 L=196 D=512 E=H=A=512 V=10k T=20)"
 $J dev.vlsuite.captioning.bench.CaptionTrainingBenchmark 15 $T soft hard
 eval "$PY train 8"

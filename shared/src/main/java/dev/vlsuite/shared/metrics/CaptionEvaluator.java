@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -71,9 +73,12 @@ public final class CaptionEvaluator {
     /** Scores captions that are already tokenized (space-joined), skipping the tokenizer. */
     public EvaluationReport evaluateTokenized(Map<String, List<String>> refs, Map<String, String> candidates) {
         EvalCorpus.checkIds(refs, candidates);
+        // METEOR (the slowest) runs on its own thread beside the other three; each is parallel over images
+        CompletableFuture<MetricScore> meteorScore = metrics.contains(Metric.METEOR)
+                ? CompletableFuture.supplyAsync(() -> meteor.score(refs, candidates), CaptionEvaluator::thread) : null;
         List<MetricScore> scores = new ArrayList<>();
         if (metrics.contains(Metric.BLEU)) scores.addAll(new Bleu().scoreAll(refs, candidates));
-        if (metrics.contains(Metric.METEOR)) scores.add(meteor.score(refs, candidates));
+        if (meteorScore != null) scores.add(joined(meteorScore));
         if (metrics.contains(Metric.ROUGE_L)) scores.add(new RougeL().score(refs, candidates));
         if (metrics.contains(Metric.CIDER)) scores.add(new CiderD().score(refs, candidates));
 
@@ -85,6 +90,23 @@ public final class CaptionEvaluator {
             s.perImage().forEach((id, v) -> perImage.get(id).put(s.name(), v));
         }
         return new EvaluationReport(corpus, perImage, List.of());
+    }
+
+    private static void thread(Runnable r) {
+        Thread t = new Thread(r, "meteor");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The value, or the scorer's own exception (not wrapped). */
+    private static MetricScore joined(CompletableFuture<MetricScore> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     /** Tokenizes every caption once, images in parallel; results land in image order. */

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The tokenization step of the MS-COCO caption evaluation: lower-case (Locale.ENGLISH), PTB-tokenize,
- * drop the punctuation tokens the toolkit drops, join with single spaces. The captioning vocabulary
+ * The tokenization step of the MS-COCO caption evaluation: PTB-tokenize, lower-case each token
+ * (Locale.ENGLISH), drop the punctuation tokens the toolkit drops, join with single spaces. The captioning vocabulary
  * uses {@link #words} so that training and evaluation see the same tokens.
  *
  * <p>The drop list is compared after lower-casing, exactly like the toolkit's, so "-lrb-" and
@@ -43,7 +43,7 @@ public final class CaptionTokenizer {
     }
 
     private List<String> tokens(String caption) {
-        List<String> raw = ptb.tokenize(caption.toLowerCase(Locale.ENGLISH));
+        List<String> raw = ptb.tokenize(caption); // as written: the toolkit lower-cases tokens, not the text
         List<String> kept = new ArrayList<>(raw.size());
         for (String t : raw) {
             String lower = t.toLowerCase(Locale.ENGLISH); // -LRB- -> -lrb-, as PTB's -lowerCase prints it

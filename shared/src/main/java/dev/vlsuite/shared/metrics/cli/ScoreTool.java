@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +65,9 @@ public final class ScoreTool implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptionEvaluator evaluator = evaluator();
+        Set<Metric> selected = selectedMetrics();
+        // METEOR's WordNet and stemmer load on another thread while the inputs are read (about a third of a second)
+        CompletableFuture<CaptionEvaluator> building = CompletableFuture.supplyAsync(() -> evaluator(selected), ScoreTool::daemon);
         CaptionDataset dataset;
         ScoringInputs inputs;
         try {
@@ -79,6 +84,7 @@ public final class ScoreTool implements Callable<Integer> {
         }
         inputs.problems().forEach(err::println);
         if (inputs.refs().isEmpty()) throw new UsageException("no image of " + results + " has references in " + refs + "; nothing to score");
+        CaptionEvaluator evaluator = join(building);
         EvaluationReport report = evaluator.evaluate(inputs.refs(), inputs.candidates());
         // said once the inputs are good, so an input error stays the only line
         if (evaluator.metrics().contains(Metric.METEOR) && meteorParaphrase == null) {
@@ -90,7 +96,24 @@ public final class ScoreTool implements Callable<Integer> {
         return inputs.problems().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 
-    private CaptionEvaluator evaluator() throws java.io.IOException {
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "score-setup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static CaptionEvaluator join(CompletableFuture<CaptionEvaluator> building) throws java.io.IOException {
+        try {
+            return building.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    private Set<Metric> selectedMetrics() {
         Set<Metric> selected = EnumSet.noneOf(Metric.class);
         if (metricNames == null) {
             selected.addAll(EnumSet.allOf(Metric.class));
@@ -101,11 +124,17 @@ public final class ScoreTool implements Callable<Integer> {
         if (meteorParaphrase != null && !Files.isReadable(meteorParaphrase)) {
             throw new UsageException("--meteor-paraphrase: cannot read " + meteorParaphrase);
         }
-        CaptionEvaluator.Builder b = CaptionEvaluator.builder().metrics(selected);
-        if (selected.contains(Metric.METEOR)) {
-            b.withMeteor(meteorParaphrase);
+        return selected;
+    }
+
+    private CaptionEvaluator evaluator(Set<Metric> selected) {
+        try {
+            CaptionEvaluator.Builder b = CaptionEvaluator.builder().metrics(selected);
+            if (selected.contains(Metric.METEOR)) b.withMeteor(meteorParaphrase);
+            return b.build();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.build();
     }
 
     private static ObjectNode json(EvaluationReport report) {

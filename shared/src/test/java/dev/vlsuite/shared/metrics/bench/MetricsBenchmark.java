@@ -18,7 +18,7 @@ import java.util.Random;
  * Seconds per step of the caption evaluation (tokenize, BLEU, ROUGE-L, CIDEr-D, METEOR) on 5,000 images x
  * 5 references of synthetic captions from a small seeded grammar: the first run after JVM start and
  * the median of the warm runs. Not a test; run it with
- * {@code mvn -o -q -B -pl shared -am -DskipTests package && java -cp shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json [evaluator]]}; the optional dump is the tokenized corpus for the Python reference timing.
+ * {@code mvn -o -q -B -pl shared -am -DskipTests package && java -cp shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt) dev.vlsuite.shared.metrics.bench.MetricsBenchmark [images] [runs] [dump.json [evaluator]]}; the optional dump is the tokenized corpus for the Python reference timing; {@code [images] 0 DIR inputs} writes DIR/refs.json and DIR/results.json, the raw corpus for {@code bin/score} and the toolkit (BENCHMARKS.md).
  */
 public final class MetricsBenchmark {
     private static final String[] STEPS = {"tokenize", "BLEU", "ROUGE-L", "CIDEr-D", "METEOR", "total"};
@@ -34,6 +34,15 @@ public final class MetricsBenchmark {
             for (int k = 0; k < 5; k++) r.add(caption(rnd));
             refs.put(Integer.toString(100000 + i), r);
             cands.put(Integer.toString(100000 + i), caption(rnd));
+        }
+        if (args.length > 3 && args[3].equals("inputs")) { // the raw corpus as `bin/score` and the toolkit read it
+            var ids = dev.vlsuite.shared.io.Json.MAPPER.createArrayNode();
+            cands.forEach((id, c) -> ids.addObject().put("image_id", Integer.parseInt(id)).put("caption", c));
+            java.nio.file.Path dir = java.nio.file.Path.of(args[2]);
+            java.nio.file.Files.createDirectories(dir);
+            dev.vlsuite.shared.io.AtomicFiles.writeString(dir.resolve("refs.json"), dev.vlsuite.shared.io.Json.MAPPER.writeValueAsString(refs));
+            dev.vlsuite.shared.io.AtomicFiles.writeString(dir.resolve("results.json"), ids.toString());
+            return;
         }
         if (args.length > 2) { // hand the same tokenized corpus to the Python reference (bench/metrics_reference.py)
             CaptionEvaluator.Tokenized tok = CaptionEvaluator.builder().build().tokenize(refs, cands);
