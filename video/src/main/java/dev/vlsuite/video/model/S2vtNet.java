@@ -89,22 +89,22 @@ final class S2vtNet extends AbstractBlock implements VideoNet {
         return unroll(ps, frames, inputs, false);
     }
 
-    /** Layer 1 over the frames and then {@code zeroSteps} zero inputs: (B, N + zeroSteps, H). */
-    private NDArray layer1(ParameterStore ps, NDArray frames, long zeroSteps, boolean training) {
+    /** Layer 1 over the frames and then {@code zeroSteps} zero inputs: out (B, N + zeroSteps, H), h (1, B, H), c (1, B, H). */
+    private NDList layer1(ParameterStore ps, NDArray frames, long zeroSteps, boolean training) {
         checkFrames(frames);
         Shape s = frames.getShape();
         NDArray x = frameProj.forward(ps, new NDList(frames), training).head();            // (B, N, P)
         x = Dropout.dropout(x, (float) config.dropout(), training).head();
         NDArray pad = frames.getManager().zeros(new Shape(s.get(0), zeroSteps, config.projSize())); // (B, T, P)
         NDArray in = x.concat(pad, 1);                                                     // (B, N+T, P)
-        return lstm1.forward(ps, new NDList(in), training).head();                         // (B, N+T, H)
+        return lstm1.forward(ps, new NDList(in), training);
     }
 
     private NDArray unroll(ParameterStore ps, NDArray frames, NDArray inputs, boolean training) {
         long b = frames.getShape().get(0);
         long n = frames.getShape().get(1);
         long t = inputs.getShape().get(1);
-        NDArray h1 = layer1(ps, frames, t, training);                                     // (B, N+T, H)
+        NDArray h1 = layer1(ps, frames, t, training).head();                              // (B, N+T, H)
         NDArray words = embedding.embed(ps, inputs, training);                            // (B, T, E)
         NDArray pad = frames.getManager().zeros(new Shape(b, n, config.embedSize()));      // (B, N, E): <pad> while reading
         NDArray e = pad.concat(words, 1);                                                  // (B, N+T, E)
@@ -126,8 +126,10 @@ final class S2vtNet extends AbstractBlock implements VideoNet {
     }
 
     /**
-     * State {@code (h2 (R,H), c2 (R,H), h1 (R, steps left, H))}: layer 1's outputs for the decoding steps still to
-     * come, computed at the start (it reads zeros then, so it needs no word); each step takes the first and drops it.
+     * State {@code (h2 (R,H), c2 (R,H), h1 (R, steps left, H), h1T (R,H), c1T (R,H))}: layer 1's outputs for the
+     * decoding steps to come, computed ahead in one fused call (it reads zeros then, so it needs no word), and its
+     * state at the end of them; each step takes the first output, and when they run out (a --max-len beyond the
+     * model's) layer 1 runs on from (h1T, c1T) for another stretch.
      */
     @Override
     public StepModel<TensorState> decoder(ParameterStore ps) {
@@ -137,21 +139,33 @@ final class S2vtNet extends AbstractBlock implements VideoNet {
                 NDArray frames = inputs.head();                                            // (B, N, F)
                 long b = frames.getShape().get(0);
                 long n = frames.getShape().get(1);
-                NDArray h1 = layer1(ps, frames, config.maxLength() + 1L, false);          // (B, N+L+1, H)
+                NDList l1 = layer1(ps, frames, config.maxLength() + 1L, false);            // (B, N+L+1, H), h, c
+                NDArray h1 = l1.get(0);
                 NDArray h1Frames = h1.get(":, :{}, :", n);                                 // (B, N, H)
                 NDArray pad = frames.getManager().zeros(new Shape(b, n, config.embedSize()));
                 NDList read = lstm2.forward(ps, new NDList(h1Frames.concat(pad, 2)), false); // out, h (1,B,H), c (1,B,H)
-                return TensorState.of(read.get(1).squeeze(0), read.get(2).squeeze(0), h1.get(":, {}:, :", n));
+                return TensorState.of(read.get(1).squeeze(0), read.get(2).squeeze(0), h1.get(":, {}:, :", n),
+                        l1.get(1).squeeze(0), l1.get(2).squeeze(0));
             }
 
             @Override
             public StepResult<TensorState> step(TensorState state, NDArray prevTokens) {
+                NDArray future = state.get(2);                                             // (R, steps left, H)
+                NDArray h1T = state.get(3), c1T = state.get(4);
+                if (future.getShape().get(1) == 0) {
+                    long r = future.getShape().get(0);
+                    NDArray zeros = future.getManager().zeros(new Shape(r, config.maxLength(), config.projSize()));
+                    NDList more = lstm1.forward(ps, new NDList(zeros, h1T.expandDims(0), c1T.expandDims(0)), false);
+                    future = more.get(0);
+                    h1T = more.get(1).squeeze(0);
+                    c1T = more.get(2).squeeze(0);
+                }
                 NDArray word = embedding.embed(ps, prevTokens, false);                     // (R, E)
-                NDArray h1t = state.get(2).get(":, 0, :");                                 // (R, H)
+                NDArray h1t = future.get(":, 0, :");                                       // (R, H)
                 NDArray in = h1t.concat(word, 1).expandDims(1);                            // (R, 1, H+E)
                 NDList out = lstm2.forward(ps, new NDList(in, state.get(0).expandDims(0), state.get(1).expandDims(0)), false);
                 NDArray top = out.get(0).squeeze(1);                                       // (R, H)
-                TensorState next = TensorState.of(out.get(1).squeeze(0), out.get(2).squeeze(0), state.get(2).get(":, 1:, :"));
+                TensorState next = TensorState.of(out.get(1).squeeze(0), out.get(2).squeeze(0), future.get(":, 1:, :"), h1T, c1T);
                 return new StepResult<>(logProbs(ps, top, false), next, null);
             }
         };
