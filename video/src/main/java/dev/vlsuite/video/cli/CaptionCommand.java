@@ -46,6 +46,12 @@ final class CaptionCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "0", paramLabel = "N", description = "Evenly spaced frames to read; 0 = as the model was trained.")
     int frames;
 
+    @Option(names = "--fps", defaultValue = "0", paramLabel = "F", description = "Read F frames per second instead (time-based).")
+    double fps;
+
+    @Option(names = "--every", defaultValue = "0", paramLabel = "K", description = "Read every K-th decoded frame instead.")
+    int every;
+
     @Mixin DecodingMixin decoding;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|jsonl|csv",
@@ -57,8 +63,7 @@ final class CaptionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DecodingMixin d = decoding.checked();
-        if (frames < 0) throw new UsageException("--frames must be >= 0: " + frames);
-        VideoCaptionOptions options = new VideoCaptionOptions(d.beam, d.maxLen, d.batch, frames > 0 ? Sampling.evenly(frames) : null);
+        VideoCaptionOptions options = new VideoCaptionOptions(d.beam, d.maxLen, d.batch, sampling(frames, fps, every));
         if (model == null) throw new UsageException("no built-in video model yet: pass --model FILE (train one with 'video train')");
         Device device = engine.apply();
         VideoCaptioner captioner;
@@ -92,6 +97,17 @@ final class CaptionCommand implements Callable<Integer> {
             records.finish();
             return failed[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
         }
+    }
+
+    /** --frames N, --fps F or --every K (at most one); null: the model's own frame count. */
+    static Sampling sampling(int frames, double fps, int every) {
+        if (frames < 0 || fps < 0 || every < 0) throw new UsageException("--frames, --fps and --every must be >= 0");
+        int given = (frames > 0 ? 1 : 0) + (fps > 0 ? 1 : 0) + (every > 0 ? 1 : 0);
+        if (given > 1) throw new UsageException("give one of --frames, --fps and --every");
+        if (frames > 0) return Sampling.evenly(frames);
+        if (fps > 0) return Sampling.fps(fps);
+        if (every > 0) return Sampling.everyKth(every);
+        return null;
     }
 
     private static void write(RecordWriter<VideoCaption> records, VideoOutcome o) {

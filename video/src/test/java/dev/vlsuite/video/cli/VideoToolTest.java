@@ -60,6 +60,13 @@ class VideoToolTest {
         assertEquals(1, errors.size(), run.err());
         assertTrue(errors.get(0).startsWith(bad + ": not a video"), errors.get(0));
 
+        // time-based sampling: 8 frames at 8 fps are 1 s of video, so 4 per second gives 4 frames
+        ToolRun fps = ToolRun.of("caption", videos.resolve("video0.mp4").toString(), "--model", model.toString(), "--fps", "4",
+                "--format", "json", "--beam", "1", "--device", "cpu");
+        assertEquals(0, fps.exit(), fps.err());
+        assertEquals(4, Json.MAPPER.readTree(fps.out()).get(0).get("frames").asInt(), fps.out());
+        assertEquals(2, ToolRun.of("caption", videos.toString(), "--model", model.toString(), "--fps", "4", "--frames", "3").exit());
+
         Path results = dir.resolve("results.json");
         ToolRun eval = ToolRun.of("eval", "--model", model.toString(), "--data", data.resolve("videodatainfo.json").toString(),
                 "--split", "train", "--beam", "1", "--results", results.toString(), "--device", "cpu");
