@@ -35,7 +35,7 @@ class MotionExperiment {
                 long t1 = System.nanoTime();
                 UnaryOperator<VideoFeatures> view = mid ? v -> v.middleFrameOnly(frames) : v -> v;
                 Engine.getInstance().setRandomSeed(7);
-                VideoConfig model = VideoConfig.paper(Arch.S2VT).withSizes(64, 32, Integer.parseInt(p[2]), 0.2)
+                VideoConfig model = VideoConfig.paper(Arch.parse(System.getProperty("arch", "s2vt"))).withSizes(64, 32, Integer.parseInt(p[2]), 0.2)
                         .withData(5, 1, frames, "vgg-small", 64, 4);
                 List<VideoTraining.Video> seen = train.stream().map(c -> new VideoTraining.Video(c.video().id(), view.apply(c.video().features()), c.video().captions())).toList();
                 VideoTraining t = VideoTraining.prepare(seen, List.of(), model, 1, 16);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Proof that S2VT learns motion from real video files: clips of one shape moving left/right/up/down go through
  * MPEG-4 files, FrameReader, vgg-small (random fixed weights) and the 4x4 spatial map. S2VT's teacher-forced loss
  * falls far below chance, and on held-out clips (another seed) it names the direction far more often than the
- * same model trained and run on the middle frame only (repeated), which cannot know where the shape went.
+ * same model trained and run on the middle frame only (repeated), which cannot know where the shape went, and
+ * than the mean-pool baseline, whose mean over time is the same for opposite directions.
  */
 class MotionLearningTest {
     private static final int FRAMES = 8;
@@ -37,22 +38,27 @@ class MotionLearningTest {
             train = SyntheticClips.moving(11, 64, FRAMES, dir, features);
             heldOut = SyntheticClips.moving(12, 32, FRAMES, dir, features);
         }
-        Result full = trainAndScore(train, heldOut, dir.resolve("full"), v -> v);
-        Result middle = trainAndScore(train, heldOut, dir.resolve("middle"), v -> v.middleFrameOnly(FRAMES));
-        System.out.printf("s2vt: loss %.3f (chance %.3f), direction right %.2f held-out / %.2f train; middle frame only: %.2f / %.2f%n",
-                full.loss, full.chance, full.heldOut, full.train, middle.heldOut, middle.train);
+        Result full = trainAndScore(Arch.S2VT, train, heldOut, dir.resolve("full"), v -> v);
+        Result middle = trainAndScore(Arch.S2VT, train, heldOut, dir.resolve("middle"), v -> v.middleFrameOnly(FRAMES));
+        Result meanPool = trainAndScore(Arch.MEAN_POOL, train, heldOut, dir.resolve("mean"), v -> v);
+        System.out.printf("s2vt: loss %.3f (chance %.3f), direction right %.2f held-out / %.2f train; middle frame only: %.2f / %.2f;"
+                + " mean-pool: %.2f / %.2f%n", full.loss, full.chance, full.heldOut, full.train, middle.heldOut, middle.train,
+                meanPool.heldOut, meanPool.train);
         assertTrue(full.loss < 0.25 * full.chance, "teacher-forced loss " + full.loss + " should fall far below chance " + full.chance);
         assertTrue(full.heldOut >= 0.75, "s2vt should name the direction of most held-out clips: " + full.heldOut);
         assertTrue(full.heldOut >= middle.heldOut + 0.35,
                 "s2vt " + full.heldOut + " should beat the middle-frame model " + middle.heldOut + " clearly");
+        // the mean over time of a shape moving left is the mean of one moving right: the baseline cannot tell them apart
+        assertTrue(full.heldOut >= meanPool.heldOut + 0.35,
+                "s2vt " + full.heldOut + " should beat mean-pool " + meanPool.heldOut + " clearly");
     }
 
     private record Result(double loss, double chance, double train, double heldOut) {}
 
-    private static Result trainAndScore(List<SyntheticClips.Labelled> train, List<SyntheticClips.Labelled> heldOut, Path run,
+    private static Result trainAndScore(Arch arch, List<SyntheticClips.Labelled> train, List<SyntheticClips.Labelled> heldOut, Path run,
                                         UnaryOperator<VideoFeatures> view) throws Exception {
         Engine.getInstance().setRandomSeed(7);
-        VideoConfig model = VideoConfig.paper(Arch.S2VT).withSizes(64, 32, 64, 0.2)
+        VideoConfig model = VideoConfig.paper(arch).withSizes(64, 32, 64, 0.2)
                 .withData(5, 1, FRAMES, "vgg-small", 64, FrameFeatures.DEFAULT_SPATIAL_SIDE);
         VideoTraining t = VideoTraining.prepare(seen(train, view), List.of(), model, 1, 16);
         TrainConfig tc = TrainConfig.defaults().withEpochs(100).withLr(3e-3, LrSchedule.constant()).withCheckpointEvery(0).withSeed(3);
