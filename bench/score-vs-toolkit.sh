@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-3}; N=${2:-5000}; TK=${3:-../shared/ref/coco-caption-toolkit}
 DIR=$(mktemp -d /tmp/score-vs-toolkit.XXXXXX)
-CP="shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt)"  # MetricsBenchmark lives in the test sources
+CP="shared/target/test-classes:shared/target/classes:$(cat shared/target/classpath.txt)"   # MetricsBenchmark lives in the test sources
 java -cp "$CP" dev.vlsuite.shared.metrics.bench.MetricsBenchmark "$N" 0 "$DIR" inputs || exit 3
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $N images x 5 refs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 bin/score --refs "$DIR/refs.json" --results "$DIR/results.json" > /dev/null 2>&1 # first run writes the CDS archive
