@@ -200,6 +200,43 @@ abstract class ShowAttendTellNet extends AbstractBlock implements CaptionNet {
                 sampled ? NDArrays.stack(new NDList(entropies), 1) : null);                // (B, T)
     }
 
+    /**
+     * The weights of {@link #step} and {@link #deepOutput} rearranged for inference (see {@link AttendTellDecoder}):
+     * everything applied to h in one matrix, rows {@code [L_h (E); 2 W_h (A); f_beta (1); LSTM's h columns (4H)]}
+     * (W_h doubled for {@link SoftAttention#groupedScores}),
+     * and the LSTM's [E y; z] columns apart. Copies, attached to {@code owner} (the decoding call's scope).
+     */
+    AttendTellDecoder.Weights decodeWeights(ParameterStore ps, NDManager owner) {
+        ai.djl.Device device = owner.getDevice();
+        long ed = config.embedSize() + config.featureSize();
+        NDArray lstmW = ps.getValue(lstm.weight(), device, false);                           // (4H, E+D+H)
+        NDArray lhB = value(ps, outH, "bias", device);
+        NDArray hW, hB, xW;
+        try (NDArray hCols = lstmW.get(":, {}:", ed); NDArray xCols = lstmW.get(":, :{}", ed);
+             NDArray wh2 = ps.getValue(attention.hiddenWeight(), device, false).mul(2f);
+             NDArray zerosA = owner.zeros(new Shape(config.attentionSize()), lhB.getDataType());
+             NDArray zeros4H = owner.zeros(new Shape(4L * config.hiddenSize()), lhB.getDataType())) {
+            hW = NDArrays.concat(new NDList(value(ps, outH, "weight", device), wh2,
+                    value(ps, beta, "weight", device), hCols), 0);                               // (E+A+1+4H, H)
+            hB = NDArrays.concat(new NDList(lhB, zerosA, value(ps, beta, "bias", device), zeros4H), 0); // (E+A+1+4H)
+            xW = xCols.duplicate();                                                              // (4H, E+D) contiguous
+        }
+        NDList made = new NDList(hW, hB, xW);
+        made.attach(owner);                                       // freed with the decoding call, not the model
+        return new AttendTellDecoder.Weights(hW, hB, xW, ps.getValue(lstm.bias(), device, false),
+                value(ps, outZ, "weight", device), value(ps, outZ, "bias", device),
+                value(ps, outWord, "weight", device), value(ps, outWord, "bias", device),
+                config.embedSize(), config.attentionSize());
+    }
+
+    private static NDArray value(ParameterStore ps, ai.djl.nn.Block block, String name, ai.djl.Device device) {
+        return ps.getValue(block.getParameters().get(name), device, false);
+    }
+
+    SoftAttention attention() {
+        return attention;
+    }
+
     @Override
     public NDArray teacherForcedLogProbs(ParameterStore ps, NDArray grid, NDArray inputs) {
         return unroll(ps, grid, inputs, decodingGlimpse(), false).logProbs();           // (B, T, V)

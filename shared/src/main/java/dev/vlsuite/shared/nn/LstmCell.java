@@ -98,8 +98,11 @@ public final class LstmCell extends CellBlock {
         }
     }
 
-    /** The gate nonlinearities and the state update: gates (B, 4H) in the order i, f, g, o, c (B, H) -> (h', c'). */
-    static NDList fromGates(NDArray gates, NDArray c) {
+    /**
+     * The gate nonlinearities and the state update: gates (B, 4H) in the order i, f, g, o, c (B, H) -> (h', c').
+     * Public for decoders that compute the gates themselves (e.g. h's share fused with other projections of h).
+     */
+    public static NDList fromGates(NDArray gates, NDArray c) {
         NDList g = gates.split(4, 1);                              // 4 x (B, H)
         NDArray i = Activation.sigmoid(g.get(0));
         NDArray f = Activation.sigmoid(g.get(1));

@@ -1,9 +1,11 @@
 package dev.vlsuite.shared.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -25,6 +27,7 @@ import ai.djl.util.PairList;
 public final class SoftAttention extends AbstractBlock {
     private static final byte VERSION = 1;
     private static final float MASKED = -1e9f; // added to scores of masked locations: exp underflows to 0
+    private static final long CHUNK_FLOATS = 1 << 20; // energies made per chunk in groupedScores: 4 MB, cache-sized
 
     private final int featureSize;
     private final int hiddenSize;
@@ -91,6 +94,57 @@ public final class SoftAttention extends AbstractBlock {
         NDArray alpha = scores.softmax(1);                                                                    // (B, L)
         NDArray context = alpha.expandDims(1).batchMatMul(feats).squeeze(1);                                  // (B,1,L)x(B,L,D) -> (B, D)
         return new Attended(context, alpha, scores);
+    }
+
+    /**
+     * Inference-only scores for rows grouped by input, as beam search has them: row r attends over input
+     * {@code r / k}'s locations, so the k rows of an input share its features instead of k copies. The
+     * (R, L, A) energies are made a few inputs at a time and freed at once: no R*L*A array is ever allocated
+     * and the working set stays in cache. They use {@code tanh(x) = 2 sigmoid(2x) - 1}, so
+     * {@code e = v^T tanh(x) = (2v)^T sigmoid(2x) - sum(v)}: libtorch's CPU tanh costs about 3x its sigmoid, and
+     * this product is most of a decoding step. The caller passes 2x's two parts (doubling is exact in floats).
+     * Same values as {@link #attend} up to float rounding (~1e-7).
+     *
+     * @param projFeats2  2 * {@link #projectFeatures}, (G, L, A)
+     * @param hiddenProj2 {@code 2 W_h h} for the R = G*k rows, (R, A), e.g. computed by the caller together with
+     *                    other projections of h (see {@link #hiddenWeight})
+     * @return the energies e (R, L), unmasked
+     */
+    public NDArray groupedScores(ParameterStore ps, NDArray projFeats2, NDArray hiddenProj2, int k) {
+        long g = projFeats2.getShape().get(0), l = projFeats2.getShape().get(1), a = projFeats2.getShape().get(2);
+        if (hiddenProj2.getShape().get(0) != g * k || hiddenProj2.getShape().get(1) != a) {
+            throw new IllegalArgumentException("SoftAttention: " + k + " rows per input need W_h h (" + g * k + ", " + a
+                    + "), got " + hiddenProj2.getShape());
+        }
+        NDArray v = ps.getValue(scoreWeight, projFeats2.getDevice(), false);                 // (1, A)
+        long perChunk = Math.max(1, CHUNK_FLOATS / (k * l * a));                             // inputs per chunk
+        NDList parts = new NDList();
+        try (NDArray v2 = v.mul(2f); NDArray sumV = v.sum().neg().reshape(1)) {
+            for (long g0 = 0; g0 < g; g0 += perChunk) {
+                long g1 = Math.min(g, g0 + perChunk), c = g1 - g0;
+                try (NDArray p = projFeats2.get("{}:{}", g0, g1);                              // (c, L, A) view
+                     NDArray pe = p.expandDims(1);                                               // (c, 1, L, A)
+                     NDArray hq = hiddenProj2.get("{}:{}", g0 * k, g1 * k);                     // (c*k, A)
+                     NDArray hr = hq.reshape(c, k, 1, a);                                        // (c, k, 1, A)
+                     NDArray x2 = pe.add(hr);                                                    // (c, k, L, A) = 2x
+                     NDArray sig = Activation.sigmoid(x2);
+                     NDArray s = Linear.linear(sig, v2, sumV).head()) {                          // (c, k, L, 1)
+                    parts.add(s.reshape(c * k, l));
+                }
+            }
+        }
+        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 0);                    // (R, L)
+    }
+
+    /** {@code sum_i w_i a_i} for rows grouped by input: weights (G*k, L), feats (G, L, D) -> (G*k, D), one batched matmul. */
+    public static NDArray groupedContext(NDArray weights, NDArray feats, int k) {
+        Shape f = feats.getShape();
+        return weights.reshape(f.get(0), k, f.get(1)).batchMatMul(feats).reshape(f.get(0) * k, f.get(2)); // (G,k,L)x(G,L,D)
+    }
+
+    /** W_h (A, H): decoders may fuse it with other matrices applied to h and pass the product to {@link #groupedScores}. */
+    public Parameter hiddenWeight() {
+        return hiddenWeight;
     }
 
     @Override
