@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringTokenizer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * METEOR 1.5's synonym dictionary, rebuilt from the original Princeton WordNet 3.0 files carried by
@@ -44,23 +45,39 @@ final class WordNetSynonyms {
 
     private static volatile WordNetSynonyms english;
 
-    private final Map<String, int[]> wordToSynsets;
+    private final Function<String, int[]> lemmaSynsets; // null for a word that is not a lemma
     private final Map<String, List<String>> formToBases;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
 
-    private WordNetSynonyms(Map<String, int[]> wordToSynsets, Map<String, List<String>> formToBases) {
-        this.wordToSynsets = wordToSynsets;
+    private WordNetSynonyms(Function<String, int[]> lemmaSynsets, Map<String, List<String>> formToBases) {
+        this.lemmaSynsets = lemmaSynsets;
         this.formToBases = formToBases;
     }
 
-    /** The shared English dictionary, loaded once (about half a second) on first use. */
+    /** From the index the build writes ({@link WordNetIndex}); parsing the WordNet files when it is missing. */
+    private static WordNetSynonyms load() {
+        try {
+            WordNetIndex index = WordNetIndex.fromClasspath();
+            if (index != null) return new WordNetSynonyms(index::synsets, index.formToBases());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + WordNetIndex.RESOURCE, e);
+        }
+        return parsed();
+    }
+
+    /** Straight from the WordNet 3.0 files (what the index is built from; tests compare the two). */
+    static WordNetSynonyms parsed() {
+        return new WordNetSynonyms(parseSynsets()::get, parseExceptions());
+    }
+
+    /** The shared English dictionary, loaded once on first use (from the build's index: about 0.1 s). */
     static WordNetSynonyms english() {
         WordNetSynonyms d = english;
         if (d == null) {
             synchronized (WordNetSynonyms.class) {
                 d = english;
                 if (d == null) {
-                    d = new WordNetSynonyms(loadSynsets(), loadExceptions());
+                    d = load();
                     english = d;
                 }
             }
@@ -74,14 +91,14 @@ final class WordNetSynonyms {
         if (cached != null) {
             return cached;
         }
-        int[] ids = orNone(wordToSynsets.get(word));
+        int[] ids = orNone(lemmaSynsets.apply(word));
         List<String> bases = formToBases.get(word);
         if (bases != null) {
             for (String base : bases) {
-                ids = union(ids, orNone(wordToSynsets.get(base)));
+                ids = union(ids, orNone(lemmaSynsets.apply(base)));
             }
         } else {
-            ids = union(ids, orNone(wordToSynsets.get(morphologicalBase(word))));
+            ids = union(ids, orNone(lemmaSynsets.apply(morphologicalBase(word))));
         }
         if (cache.size() < CACHE_LIMIT) {
             cache.put(word, ids);
@@ -115,7 +132,7 @@ final class WordNetSynonyms {
         for (int i = 0; i < SUFFIXES.length; i++) {
             if (word.endsWith(SUFFIXES[i])) {
                 String base = word.substring(0, word.length() - SUFFIXES[i].length()) + ENDINGS[i];
-                if (wordToSynsets.containsKey(base)) {
+                if (lemmaSynsets.apply(base) != null) {
                     return base;
                 }
             }
@@ -141,7 +158,7 @@ final class WordNetSynonyms {
 
     // index.sense lines: "lemma%sense_key_rest synset_offset sense_number tag_count", sorted by key.
     // Like METEOR's build script, senses of one lemma are grouped while consecutive.
-    private static Map<String, int[]> loadSynsets() {
+    static Map<String, int[]> parseSynsets() {
         Map<String, int[]> synsets = new HashMap<>(200_000);
         try (BufferedReader in = open("index.sense")) {
             String current = null;
@@ -178,7 +195,7 @@ final class WordNetSynonyms {
     }
 
     // *.exc lines: "inflected base1 [base2 ...]"
-    private static Map<String, List<String>> loadExceptions() {
+    static Map<String, List<String>> parseExceptions() {
         Map<String, List<String>> bases = new HashMap<>();
         for (String file : EXCEPTION_FILES) {
             try (BufferedReader in = open(file)) {
