@@ -15,11 +15,11 @@ import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.metrics.Metric;
 import dev.vlsuite.shared.text.Vocabulary;
+import dev.vlsuite.shared.train.CaptionBatches;
 import dev.vlsuite.shared.train.TrainingTask;
 import dev.vlsuite.shared.vision.FeatureCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +35,12 @@ final class CaptionTask implements TrainingTask<CaptionTask.Batch> {
     /** One step's data on the host: image files and token rows. */
     record Batch(List<Path> images, long[] tokens, long[] lengths, int width) {}
 
-    private record Sample(int image, int[] ids) {}
-
     private final CaptionNet net;
     private final Vocabulary vocabulary;
     private final FeatureCache cache;
     private final List<CaptionCorpus.Item> train;
     private final List<CaptionCorpus.Item> validation;
-    private final List<Sample> samples = new ArrayList<>();
-    private final int batchSize;
+    private final CaptionBatches samples;
     private final NDManager manager;
     private final CaptionEvaluator evaluator = CaptionEvaluator.builder().metrics(Metric.BLEU, Metric.CIDER).build();
 
@@ -54,16 +51,9 @@ final class CaptionTask implements TrainingTask<CaptionTask.Batch> {
         this.cache = cache;
         this.train = train;
         this.validation = validation;
-        this.batchSize = batchSize;
         this.manager = manager;
-        int maxWords = net.config().maxLength() - 1; // the end token takes one place
-        for (int i = 0; i < train.size(); i++) {
-            for (List<String> words : train.get(i).words()) {
-                List<String> kept = words.size() > maxWords ? words.subList(0, maxWords) : words;
-                samples.add(new Sample(i, vocabulary.encode(kept, true)));
-            }
-        }
-        if (samples.isEmpty()) throw new IllegalArgumentException("no training captions (is the train split empty?)");
+        this.samples = new CaptionBatches(train.stream().map(t -> t.words()).toList(), vocabulary,
+                net.config().maxLength(), batchSize);
     }
 
     @Override
@@ -83,43 +73,18 @@ final class CaptionTask implements TrainingTask<CaptionTask.Batch> {
 
     @Override
     public long batchesPerEpoch() {
-        return (samples.size() + batchSize - 1) / batchSize;
+        return samples.batchesPerEpoch();
     }
 
     @Override
     public Iterator<Batch> batches(int epoch, Random rng) {
-        List<Sample> order = new ArrayList<>(samples);
-        Collections.shuffle(order, rng);
-        return new Iterator<>() {
-            int next = 0;
-
-            @Override
-            public boolean hasNext() {
-                return next < order.size();
-            }
-
-            @Override
-            public Batch next() {
-                List<Sample> chunk = order.subList(next, Math.min(order.size(), next + batchSize));
-                next += chunk.size();
-                return batch(chunk);
-            }
-        };
+        return samples.epoch(rng, this::batch);
     }
 
-    private Batch batch(List<Sample> chunk) {
-        int width = 0;
-        for (Sample s : chunk) width = Math.max(width, s.ids().length);
-        long[] tokens = new long[chunk.size() * width]; // <pad> = 0
-        long[] lengths = new long[chunk.size()];
-        List<Path> images = new ArrayList<>(chunk.size());
-        for (int b = 0; b < chunk.size(); b++) {
-            int[] ids = chunk.get(b).ids();
-            for (int t = 0; t < ids.length; t++) tokens[b * width + t] = ids[t];
-            lengths[b] = ids.length - 1; // targets: the words and <end>
-            images.add(train.get(chunk.get(b).image()).file());
-        }
-        return new Batch(images, tokens, lengths, width);
+    private Batch batch(CaptionBatches.Rows rows) {
+        List<Path> images = new ArrayList<>(rows.size());
+        for (int item : rows.items()) images.add(train.get(item).file());
+        return new Batch(images, rows.tokens(), rows.lengths(), rows.width());
     }
 
     @Override

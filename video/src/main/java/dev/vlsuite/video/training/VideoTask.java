@@ -12,13 +12,13 @@ import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.Metric;
 import dev.vlsuite.shared.nn.decode.TextDecoding;
 import dev.vlsuite.shared.text.Vocabulary;
+import dev.vlsuite.shared.train.CaptionBatches;
 import dev.vlsuite.shared.train.TrainingTask;
 import dev.vlsuite.video.api.VideoDecoding;
 import dev.vlsuite.video.api.VideoFeatures;
 import dev.vlsuite.video.model.VideoNet;
 import dev.vlsuite.video.model.VideoNets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +34,13 @@ final class VideoTask implements TrainingTask<VideoTask.Batch> {
     /** One step's data on the host. */
     record Batch(float[] frames, int rows, long[] tokens, long[] lengths, int width) {}
 
-    private record Sample(int video, int[] ids) {}
-
     private static final int DECODE_BATCH = 32;
 
     private final VideoNet net;
     private final Vocabulary vocabulary;
     private final List<VideoTraining.Video> train;
     private final List<VideoTraining.Video> validation;
-    private final List<Sample> samples = new ArrayList<>();
-    private final int batchSize;
+    private final CaptionBatches samples;
     private final NDManager manager;
     private final CaptionEvaluator evaluator = CaptionEvaluator.builder().metrics(Metric.BLEU, Metric.CIDER).build();
 
@@ -53,16 +50,9 @@ final class VideoTask implements TrainingTask<VideoTask.Batch> {
         this.vocabulary = vocabulary;
         this.train = train;
         this.validation = validation;
-        this.batchSize = batchSize;
         this.manager = manager;
-        int maxWords = net.config().maxLength() - 1; // the end token takes one place
-        for (int i = 0; i < train.size(); i++) {
-            for (List<String> words : train.get(i).words()) {
-                List<String> kept = words.size() > maxWords ? words.subList(0, maxWords) : words;
-                samples.add(new Sample(i, vocabulary.encode(kept, true)));
-            }
-        }
-        if (samples.isEmpty()) throw new IllegalArgumentException("no training captions (is the train split empty?)");
+        this.samples = new CaptionBatches(train.stream().map(t -> t.words()).toList(), vocabulary,
+                net.config().maxLength(), batchSize);
     }
 
     @Override
@@ -82,44 +72,21 @@ final class VideoTask implements TrainingTask<VideoTask.Batch> {
 
     @Override
     public long batchesPerEpoch() {
-        return (samples.size() + batchSize - 1) / batchSize;
+        return samples.batchesPerEpoch();
     }
 
     @Override
     public Iterator<Batch> batches(int epoch, Random rng) {
-        List<Sample> order = new ArrayList<>(samples);
-        Collections.shuffle(order, rng);
-        return new Iterator<>() {
-            int next = 0;
-
-            @Override
-            public boolean hasNext() {
-                return next < order.size();
-            }
-
-            @Override
-            public Batch next() {
-                List<Sample> chunk = order.subList(next, Math.min(order.size(), next + batchSize));
-                next += chunk.size();
-                return batch(chunk);
-            }
-        };
+        return samples.epoch(rng, this::batch);
     }
 
-    private Batch batch(List<Sample> chunk) {
-        int width = 0;
-        for (Sample s : chunk) width = Math.max(width, s.ids().length);
+    private Batch batch(CaptionBatches.Rows rows) {
         int per = net.config().frames() * net.config().featureSize();
-        float[] frames = new float[chunk.size() * per];
-        long[] tokens = new long[chunk.size() * width]; // <pad> = 0
-        long[] lengths = new long[chunk.size()];
-        for (int b = 0; b < chunk.size(); b++) {
-            int[] ids = chunk.get(b).ids();
-            for (int t = 0; t < ids.length; t++) tokens[b * width + t] = ids[t];
-            lengths[b] = ids.length - 1; // targets: the words and <end>
-            System.arraycopy(train.get(chunk.get(b).video()).features().data(), 0, frames, b * per, per);
+        float[] frames = new float[rows.size() * per];
+        for (int b = 0; b < rows.size(); b++) {
+            System.arraycopy(train.get(rows.items()[b]).features().data(), 0, frames, b * per, per);
         }
-        return new Batch(frames, chunk.size(), tokens, lengths, width);
+        return new Batch(frames, rows.size(), rows.tokens(), rows.lengths(), rows.width());
     }
 
     @Override
