@@ -2,14 +2,12 @@ package dev.vlsuite.shared.metrics.vqa;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.Json;
+import dev.vlsuite.shared.io.JsonStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +22,8 @@ public final class VqaFiles {
     /** The header keys loadRes deep-copies from the questions file: it fails without any of them. */
     static final List<String> QUESTION_HEADER_KEYS = List.of("info", "task_type", "data_type", "data_subtype", "license");
 
+    private static final JsonStream.Errors ERRORS = VqaFormatException::new;
+
     private VqaFiles() {}
 
     /** A questions file {@code {"info", "task_type", "data_type", "data_subtype", "license", "questions": [...]}}. */
@@ -32,10 +32,13 @@ public final class VqaFiles {
         List<VqaQuestion> questions = new ArrayList<>();
         String[] header = new String[3];
         Set<String> seen = new java.util.HashSet<>();
-        readTopObject(file, (field, p) -> {
+        JsonStream.fields(file, ERRORS, (field, p) -> {
             seen.add(field);
             switch (field) {
-                case "questions" -> readArray(file, p, "questions", (node, i) -> questions.add(question(name, node, i)));
+                case "questions" -> {
+                    checkArray(name, p, "questions");
+                    JsonStream.arrayElements(p, (node, i) -> questions.add(question(name, node, i)));
+                }
                 case "task_type" -> header[0] = text(name, Json.MAPPER.readTree(p), "task_type");
                 case "data_type" -> header[1] = text(name, Json.MAPPER.readTree(p), "data_type");
                 case "data_subtype" -> header[2] = text(name, Json.MAPPER.readTree(p), "data_subtype");
@@ -55,10 +58,11 @@ public final class VqaFiles {
         String name = file.toString();
         List<VqaAnnotation> annotations = new ArrayList<>();
         boolean[] found = {false};
-        readTopObject(file, (field, p) -> {
+        JsonStream.fields(file, ERRORS, (field, p) -> {
             if (field.equals("annotations")) {
                 found[0] = true;
-                readArray(file, p, "annotations", (node, i) -> annotations.add(annotation(name, node, i)));
+                checkArray(name, p, "annotations");
+                JsonStream.arrayElements(p, (node, i) -> annotations.add(annotation(name, node, i)));
             } else {
                 p.skipChildren();
             }
@@ -75,19 +79,13 @@ public final class VqaFiles {
         String name = file.toString();
         List<VqaResult> results = new ArrayList<>();
         List<Long> nonString = new ArrayList<>();
-        withParser(file, p -> {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new VqaFormatException(name, "empty file");
-            if (first != JsonToken.START_ARRAY) throw new VqaFormatException(name, "results is not an array of objects");
-            readElements(file, p, "results", (node, i) -> {
-                String where = "results[" + i + "]";
-                if (!node.isObject()) throw new VqaFormatException(name, where + " is not an object");
-                long id = id(name, node.get("question_id"), where + ".question_id");
-                JsonNode answer = node.get("answer");
-                if (answer != null && answer.isTextual()) results.add(new VqaResult(id, answer.textValue()));
-                else nonString.add(id);
-            });
-            return null;
+        JsonStream.elements(file, ERRORS, "results is not an array of objects", (node, i) -> {
+            String where = "results[" + i + "]";
+            if (!node.isObject()) throw new VqaFormatException(name, where + " is not an object");
+            long id = id(name, node.get("question_id"), where + ".question_id");
+            JsonNode answer = node.get("answer");
+            if (answer != null && answer.isTextual()) results.add(new VqaResult(id, answer.textValue()));
+            else nonString.add(id);
         });
         return new VqaResults(name, results, nonString);
     }
@@ -161,60 +159,7 @@ public final class VqaFiles {
         throw new VqaFormatException(file, where + (n == null ? " is missing" : " is not a string"));
     }
 
-    // ---- streaming plumbing ----
-
-    private interface ParserWork<T> {
-        T run(JsonParser p) throws IOException;
-    }
-
-    private interface FieldHandler {
-        void field(String name, JsonParser p) throws IOException;
-    }
-
-    private interface ElementHandler {
-        void element(JsonNode node, int index) throws IOException;
-    }
-
-    private static <T> T withParser(Path file, ParserWork<T> work) {
-        String name = file.toString();
-        try (JsonParser p = Json.MAPPER.getFactory().createParser(Files.newInputStream(file))) {
-            return work.run(p);
-        } catch (NoSuchFileException e) {
-            throw new VqaFormatException(name, "no such file");
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new VqaFormatException(name, "malformed JSON" + at + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new VqaFormatException(name, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static void readTopObject(Path file, FieldHandler handler) {
-        withParser(file, p -> {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new VqaFormatException(file.toString(), "empty file");
-            if (first != JsonToken.START_OBJECT) throw new VqaFormatException(file.toString(), "not a JSON object");
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                String field = p.currentName();
-                p.nextToken();
-                handler.field(field, p);
-            }
-            return null;
-        });
-    }
-
-    private static void readArray(Path file, JsonParser p, String what, ElementHandler handler) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) throw new VqaFormatException(file.toString(), "\"" + what + "\" is not an array");
-        readElements(file, p, what, handler);
-    }
-
-    // the parser is on START_ARRAY; each element is read as a small tree
-    private static void readElements(Path file, JsonParser p, String what, ElementHandler handler) throws IOException {
-        int i = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t == null) throw new VqaFormatException(file.toString(), "malformed JSON: \"" + what + "\" is not closed");
-            handler.element(Json.MAPPER.readTree(p), i++);
-        }
+    private static void checkArray(String file, JsonParser p, String what) {
+        if (p.currentToken() != JsonToken.START_ARRAY) throw new VqaFormatException(file, "\"" + what + "\" is not an array");
     }
 }
