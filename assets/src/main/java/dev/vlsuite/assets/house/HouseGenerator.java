@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
  * Makes house {@code index} of a seed: 4-10 square rooms grown cell by cell on a 4 x 4 grid, doorways on a
  * random spanning tree of the adjacent rooms plus about a quarter of the other adjacencies (so some routes
  * have two ways round), four viewpoints per room (one per quadrant, jittered), one in the middle of every
- * doorway, and 1-2 excluded viewpoints at the centre of rooms with two or more doorways: overlapping
- * positions as Matterport excludes them, placed where they would shorten door-to-door routes, so a reader
- * that ignores {@code included} gets other shortest paths. House {@code i} of seed {@code s} does not
+ * doorway, and 1-2 excluded viewpoints at the centre of rooms: overlapping positions as Matterport excludes
+ * them, placed only where they would shorten some route, so a reader that ignores {@code included} gets
+ * other shortest paths. House {@code i} of seed {@code s} does not
  * depend on how many houses are made.
  */
 public final class HouseGenerator {
@@ -97,21 +97,41 @@ public final class HouseGenerator {
             Doorway door = doorways.get(d);
             vps.add(new Viewpoint(vps.size(), viewpointId(ids), door.roomA(), door.x(), door.y(), d, true));
         }
-        int[] doorCount = new int[n];
-        for (Doorway d : doorways) {
-            doorCount[d.roomA()]++;
-            doorCount[d.roomB()]++;
+        House base = new House(scanId(index), hs, gridW, gridH, rooms, doorways, vps);
+        List<double[]> centres = new ArrayList<>();
+        for (Room room : rooms) {
+            double[] c = {round(room.x0() + House.CELL / 2 + jitter(rng) / 2), round(room.y0() + House.CELL / 2 + jitter(rng) / 2), room.index()};
+            if (shortens(base, room, c)) centres.add(c);
         }
-        List<Integer> hubs = new ArrayList<>();
-        for (int r = 0; r < n; r++) if (doorCount[r] >= 2) hubs.add(r);
-        shuffle(rng, hubs);
-        int excluded = Math.min(hubs.size(), 1 + rng.nextInt(2));
+        shuffle(rng, centres);
+        int excluded = Math.min(centres.size(), 1 + rng.nextInt(2));
         for (int k = 0; k < excluded; k++) {
-            Room room = rooms.get(hubs.get(k));
-            vps.add(new Viewpoint(vps.size(), viewpointId(ids), room.index(), round(room.x0() + House.CELL / 2 + jitter(rng) / 2),
-                    round(room.y0() + House.CELL / 2 + jitter(rng) / 2), -1, false));
+            double[] c = centres.get(k);
+            vps.add(new Viewpoint(vps.size(), viewpointId(ids), (int) c[2], c[0], c[1], -1, false));
         }
         return new House(scanId(index), hs, gridW, gridH, rooms, doorways, vps);
+    }
+
+    /**
+     * Whether a viewpoint at {@code c} in the room's middle would shorten a route between two viewpoints it
+     * links to (the room's own and its doorways' within {@link House#MAX_EDGE}): only then does excluding it
+     * change the official graph's distances.
+     */
+    private static boolean shortens(House base, Room room, double[] c) {
+        List<Viewpoint> near = new ArrayList<>();
+        for (Viewpoint v : base.viewpoints()) {
+            boolean mine = v.inDoorway() ? base.doorways().get(v.doorway()).roomA() == room.index()
+                    || base.doorways().get(v.doorway()).roomB() == room.index() : v.room() == room.index();
+            if (mine && Math.hypot(v.x() - c[0], v.y() - c[1]) <= House.MAX_EDGE) near.add(v);
+        }
+        NavigationGraph graph = NavigationGraph.of(base);
+        for (Viewpoint a : near) {
+            double[] dist = graph.shortestFrom(a.index()).dist();
+            double viaA = Math.hypot(a.x() - c[0], a.y() - c[1]);
+            for (Viewpoint b : near)
+                if (viaA + Math.hypot(b.x() - c[0], b.y() - c[1]) < dist[b.index()] - 1e-6) return true;
+        }
+        return false;
     }
 
     /** Centre of quadrant q (0 = south-west, 1 = south-east, 2 = north-west, 3 = north-east) of the room's viewpoints. */

@@ -18,7 +18,7 @@ public final class RouteGrammar {
         /* FORWARD */ {"walk out of the %s", "go straight out of the %s", "walk forward and leave the %s", "head straight out of the %s"},
         /* LEFT */ {"turn left and walk out of the %s", "turn left and leave the %s", "go left out of the %s", "turn to your left and exit the %s"},
         /* RIGHT */ {"turn right and walk out of the %s", "turn right and leave the %s", "go right out of the %s", "turn to your right and exit the %s"},
-        /* AROUND */ {"turn around and walk out of the %s", "turn around and leave the %s", "turn back and exit the %s", "turn around and go out of the %s"}};
+        /* AROUND */ {"turn around and walk out of the %s", "turn around and leave the %s", "turn around and exit the %s", "turn around and go out of the %s"}};
     private static final String[][] MIDDLE = {
         /* FORWARD */ {"go straight through the %s", "walk straight across the %s", "continue straight through the %s"},
         /* LEFT */ {"turn left in the %s", "go left through the %s", "take a left in the %s"},
