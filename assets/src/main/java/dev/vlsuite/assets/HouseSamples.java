@@ -70,10 +70,22 @@ public final class HouseSamples {
         return out;
     }
 
-    /** Copies every sample file into {@code dir} (created if missing) and returns it. */
+    /**
+     * Copies every sample file into {@code dir} (created if missing) and returns it. houses.json comes last and
+     * atomically; the ~2,000 small views are plain writes (an fsync each made extraction take a minute on a busy
+     * disk), and {@link #folder()} publishes its copy by renaming a finished temporary folder.
+     */
     public static Path extractTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (String rel : files()) copy(rel, SafePaths.resolveUnder(dir, rel));
+        for (String rel : files()) {
+            Path target = SafePaths.resolveUnder(dir, rel);
+            if (rel.equals(HouseWriter.HOUSES_JSON)) {
+                copy(rel, target);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.write(target, resource(rel));
+            }
+        }
         return dir;
     }
 
