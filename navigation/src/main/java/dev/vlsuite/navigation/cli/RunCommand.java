@@ -59,6 +59,33 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--picture", defaultValue = "route.png", paramLabel = "FILE", description = "Top-down picture to write (default: ${DEFAULT-VALUE}).")
     Path picture;
 
+    @Option(names = "--save-views", paramLabel = "DIR",
+            description = "Copy the view the agent saw at each step here (step-NN.png), from the rendered views of the house.")
+    Path saveViews;
+
+    /** The rendered view of every state, in order; a missing one is reported and skipped. */
+    private void saveViews(List<AgentState> states, PrintWriter err) throws IOException {
+        Path root = world.views != null ? world.views : house.resolve("views");
+        java.nio.file.Files.createDirectories(saveViews);
+        for (int i = 0; i < states.size(); i++) {
+            AgentState s = states.get(i);
+            Path view;
+            try {
+                view = dev.vlsuite.shared.io.SafePaths.resolveUnder(root, s.scan() + "/" + s.viewpoint() + "/" + s.viewIndex() + ".png");
+            } catch (IllegalArgumentException e) {
+                err.println("view of step " + i + ": " + e.getMessage());
+                continue;
+            }
+            if (!java.nio.file.Files.isRegularFile(view)) {
+                err.println(view + ": no rendered view for step " + i);
+                continue;
+            }
+            Path target = saveViews.resolve(String.format(Locale.ROOT, "step-%02d.png", i));
+            dev.vlsuite.shared.io.AtomicFiles.write(target, o -> java.nio.file.Files.copy(view, o));
+        }
+        err.println("wrote " + states.size() + " views to " + saveViews);
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> truth = goal == null ? null : graph.shortestPath(start, goal);
             RoutePicture.write(picture, RoutePicture.draw(graph, HouseMaps.read(house.resolve("houses.json"), scan), route.viewpoints(), truth, goal, 512));
             err.println("wrote " + picture);
+            if (saveViews != null) saveViews(states, err);
             out.flush();
             return ExitCodes.OK;
         } catch (BundleException | IllegalArgumentException e) {

@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "100", paramLabel = "N", description = "Instructions per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate, the baseline's (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")

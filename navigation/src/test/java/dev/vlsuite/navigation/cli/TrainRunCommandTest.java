@@ -74,7 +74,7 @@ class TrainRunCommandTest {
         Path pic = data.resolve("route.png");
         ToolRun run = ToolRun.of("run", "--house", data.toString(), "--scan", e.scan(), "--start", e.start(), "--goal", e.goal(),
                 "--instruction", e.instructions().get(0), "--model", model.toString(), "--features", data.resolve("features.tsv").toString(),
-                "--picture", pic.toString(), "--device", "cpu");
+                "--picture", pic.toString(), "--device", "cpu", "--save-views", data.resolve("seen").toString());
         assertEquals(0, run.exit());
         assertTrue(run.out().startsWith("start " + e.start()), run.out());
         assertTrue(run.out().contains("route: " + e.start()) && run.out().contains("distance to the goal"), run.out());
@@ -83,6 +83,7 @@ class TrainRunCommandTest {
         int blueish = 0;
         for (int y = 0; y < 512; y += 4) for (int x = 0; x < 512; x += 4) if ((img.getRGB(x, y) & 0xFFFFFF) == 0x64B5F6) blueish++;
         assertTrue(blueish > 100, "the blue kitchen of houses.json is drawn");
+        assertTrue(run.err().contains("no rendered view for step 0"), "this house has TSV features only: " + run.err());
 
         assertEquals(2, ToolRun.of("run", "--house", data.toString(), "--scan", e.scan(), "--start", e.start(), "--instruction", "go",
                 "--features", data.resolve("features.tsv").toString()).exit(), "no built-in model yet: a clear usage error");
