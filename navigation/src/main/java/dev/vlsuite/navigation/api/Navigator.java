@@ -36,16 +36,14 @@ public final class Navigator implements AutoCloseable {
         this.ps = new ParameterStore(bundle.manager(), false);
     }
 
-    /** Loads a bundle written by {@code navigate train}; null asks for the built-in model, which is not bundled yet. */
+    /** Loads a bundle written by {@code navigate train}; null: the built-in seq2seq agent ({@link DefaultAgent}). */
     public static Navigator load(Path bundleOrNull) throws IOException {
         return load(bundleOrNull, Device.cpu());
     }
 
     public static Navigator load(Path bundleOrNull, Device device) throws IOException {
-        if (bundleOrNull == null) {
-            throw new IllegalArgumentException("no built-in navigation model is bundled yet; pass a model from 'navigate train' (--model FILE)");
-        }
-        return new Navigator(TaskBundle.load(bundleOrNull, TASK, Seq2SeqConfig.class, (config, vocabularies, manager) -> {
+        Path file = bundleOrNull != null ? bundleOrNull : DefaultAgent.file();
+        return new Navigator(TaskBundle.load(file, TASK, Seq2SeqConfig.class, (config, vocabularies, manager) -> {
             if (vocabularies.main().size() != config.vocabSize()) {
                 throw new IllegalArgumentException("vocabulary has " + vocabularies.main().size() + " words, the config " + config.vocabSize());
             }

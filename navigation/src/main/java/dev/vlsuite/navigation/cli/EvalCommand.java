@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "The seq2seq agent's bundle (from 'navigate train'), for --agent seq2seq.")
+    @Option(names = "--model", paramLabel = "FILE", description = "The seq2seq agent's bundle (from 'navigate train'), for --agent seq2seq; default: the built-in agent.")
     Path model;
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "Instructions decoded together by seq2seq (default: ${DEFAULT-VALUE}).")
@@ -105,6 +105,7 @@ final class EvalCommand implements Callable<Integer> {
         Environment env;
         if (a == null) {
             try {
+                if (model == null) NavigateTool.sayBuiltIn(err);
                 nav = Navigator.load(model, device);
             } catch (BundleException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);

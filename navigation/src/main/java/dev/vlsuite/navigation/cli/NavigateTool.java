@@ -13,6 +13,13 @@ public final class NavigateTool implements Runnable {
         Tools.mainQuietNatives(new NavigateTool(), args);
     }
 
+    /** One line on stderr when no --model is given: which agent runs. */
+    static void sayBuiltIn(java.io.PrintWriter err) {
+        err.println("navigate: no --model given: using the built-in seq2seq agent (trained on synthetic houses, "
+                + dev.vlsuite.navigation.api.DefaultAgent.RESOURCE + ")");
+        err.flush();
+    }
+
     @Override
     public void run() {
         throw new UsageException("missing subcommand; try 'navigate --help'");

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--goal", paramLabel = "V", description = "Goal viewpoint, when known: drawn with the shortest path, and the distance reported.")
     String goal;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Agent from 'navigate train' (.vlm).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Agent from 'navigate train' (.vlm); default: the built-in seq2seq agent (synthetic houses).")
     Path model;
 
     @Option(names = "--picture", defaultValue = "route.png", paramLabel = "FILE", description = "Top-down picture to write (default: ${DEFAULT-VALUE}).")
@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Device device = engine.apply();
+        if (model == null) NavigateTool.sayBuiltIn(err);
         try (Navigator nav = Navigator.load(model, device)) {
             Environment env = world.environment(house, Set.of(scan), device, err);
             NavGraph graph = env.graph(scan);
