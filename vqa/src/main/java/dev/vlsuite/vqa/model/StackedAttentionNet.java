@@ -16,7 +16,7 @@ import java.util.List;
  * Stacked attention networks (Yang et al. 2016, zcyang/imageqa-san) with the LSTM question model:
  * <pre>
  *   u_0   = h of the question LSTM's top layer at the last word             (B, H)
- *   v_I   = tanh(W_I f_I + b_I), f_I the conv grid, each location L2-normalised, projected to H   (B, L, H)
+ *   v_I   = tanh(W_I f_I + b_I), f_I the conv grid (standardised per channel) projected to H  (B, L, H)
  *   hop k: h_A = tanh(W_IA v_I + (W_QA u_{k-1} + b_A))                      (B, L, K)
  *          p_I = softmax(W_P h_A)                                          (B, L)
  *          u_k = u_{k-1} + sum_i p_i v_i                                   (B, H)
@@ -27,8 +27,8 @@ import java.util.List;
  */
 final class StackedAttentionNet extends VqaNet {
     private static final byte VERSION = 1;
-    private static final float EPS = 1e-8f;
 
+    private final FeatureStandardiser standardiser;
     private final QuestionEncoder encoder;
     private final Linear imageProj;
     private final List<SoftAttention> hops = new ArrayList<>();
@@ -36,6 +36,7 @@ final class StackedAttentionNet extends VqaNet {
 
     StackedAttentionNet(VqaConfig config) {
         super(VERSION, config);
+        standardiser = addChildBlock("image_norm", new FeatureStandardiser(config.featureSize()));
         encoder = addChildBlock("question", new QuestionEncoder(config));
         imageProj = addChildBlock("image_proj", Linear.builder().setUnits(config.hidden()).build());
         for (int k = 0; k < config.hops(); k++) {
@@ -48,10 +49,7 @@ final class StackedAttentionNet extends VqaNet {
     public Output answer(ParameterStore ps, NDArray questions, NDArray image, boolean training) {
         float p = config.dropout();
         NDArray u = encoder.encode(ps, questions, training).top();                                        // (B, H)
-        NDArray f = seen(image);                                                                            // (B, L, D)
-        // each location's feature vector L2-normalised (as pytorch-vqa does): the scale of a frozen CNN's map varies by layer and weights
-        NDArray grid = f.div(f.square().sum(new int[] {2}, true).add(EPS).sqrt());                       // (B, L, D)
-        grid = Dropout.dropout(grid, p, training).head();
+        NDArray grid = Dropout.dropout(seen(ps, image, training), p, training).head();                       // (B, L, D)
         NDArray v = imageProj.forward(ps, new NDList(grid), training).head().tanh();                      // (B, L, H)
         List<NDArray> alphas = new ArrayList<>();
         for (SoftAttention hop : hops) {
@@ -64,7 +62,13 @@ final class StackedAttentionNet extends VqaNet {
     }
 
     @Override
+    protected FeatureStandardiser standardiser() {
+        return standardiser;
+    }
+
+    @Override
     protected void initializeChildBlocks(NDManager m, DataType type, Shape... inputShapes) {
+        standardiser.initialize(m, type, new Shape(1, config.featureSize()));
         encoder.initialize(m, type, new Shape(1, 1));
         imageProj.initialize(m, type, new Shape(1, config.locations(), config.featureSize()));
         for (SoftAttention hop : hops) {

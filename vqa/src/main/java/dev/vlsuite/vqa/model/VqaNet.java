@@ -43,9 +43,24 @@ public abstract class VqaNet extends AbstractBlock {
         return logits.logSoftmax(1).mul(targets).sum(new int[] {1}).neg().mean();           // ()
     }
 
-    /** The image the net sees: zeros for the question-only baseline. */
-    protected NDArray seen(NDArray image) {
-        return config.blind() ? image.zerosLike() : image;
+    /** The per-channel standardisation of the image features (a child block of every net). */
+    protected abstract FeatureStandardiser standardiser();
+
+    /**
+     * The image the net sees, (B, L, D): the features standardised with the training set's per-channel statistics;
+     * zeros (the average image) for the question-only baseline.
+     */
+    protected NDArray seen(ParameterStore ps, NDArray image, boolean training) {
+        NDArray z = standardiser().apply(ps, image, training);
+        return config.blind() ? z.zerosLike() : z;
+    }
+
+    /** Sets the per-channel mean and std of the training images' features (before training; saved with the model). */
+    public void setFeatureStatistics(float[] mean, float[] std) {
+        if (mean.length != config.featureSize() || std.length != config.featureSize()) {
+            throw new IllegalArgumentException("feature statistics need " + config.featureSize() + " channels");
+        }
+        standardiser().set(mean, std);
     }
 
     @Override

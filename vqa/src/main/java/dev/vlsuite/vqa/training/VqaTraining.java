@@ -1,6 +1,8 @@
 package dev.vlsuite.vqa.training;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.io.ModelBundle;
 import dev.vlsuite.shared.text.Vocabulary;
@@ -31,6 +33,7 @@ import java.util.function.Consumer;
  *         VqaTrainingOptions.defaults(), System.err::println);
  * TrainResult r = t.train(TrainConfig.defaults().withValidation(0, "accuracy", Goal.MAX, 5), runDir, false, manager);
  * }</pre>
+ * The image features are standardised per channel with the training images' statistics (saved with the model).
  * The question vocabulary comes from the training questions, the answer classes are the K most frequent training
  * answers; questions with no target among them are not trained on (they still count in validation).
  */
@@ -47,10 +50,12 @@ public final class VqaTraining {
     private final List<VqaTask.Sample> samples;
     private final List<VqaItem> validation;
     private final VqaTrainingOptions options;
+    private final FeatureStatistics statistics;
     private VqaNet net;
 
     private VqaTraining(VqaConfig config, Vocabulary questionVocab, Vocabulary answerVocab, FeatureCache cache,
-                        List<VqaTask.Sample> samples, List<VqaItem> validation, VqaTrainingOptions options) {
+                        List<VqaTask.Sample> samples, List<VqaItem> validation, VqaTrainingOptions options,
+                        FeatureStatistics statistics) {
         this.config = config;
         this.questionVocab = questionVocab;
         this.answerVocab = answerVocab;
@@ -58,6 +63,7 @@ public final class VqaTraining {
         this.samples = samples;
         this.validation = validation;
         this.options = options;
+        this.statistics = statistics;
     }
 
     /**
@@ -92,13 +98,18 @@ public final class VqaTraining {
             if (t != null) samples.add(new VqaTask.Sample(QuestionIds.encode(i.question(), qv, config.maxQuestionLength()), i.image(), t));
         }
         if (samples.isEmpty()) throw new IllegalArgumentException("no training question has an answer among the " + (av.size() - 4) + " answer classes");
-        return new VqaTraining(config, qv, av, cache, samples, val, options);
+        FeatureStatistics stats = FeatureStatistics.of(cache, new LinkedHashSet<>(usable.stream().map(VqaItem::image).toList()), config);
+        return new VqaTraining(config, qv, av, cache, samples, val, options, stats);
     }
 
     /** Trains (or continues the run in {@code runDir}) and writes {@code runDir/model.vlm}. */
     public TrainResult train(TrainConfig trainConfig, Path runDir, boolean resume, NDManager manager) throws IOException {
         TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
-        VqaTask task = new VqaTask(VqaNet.create(config), questionVocab, answerVocab, cache, samples, validation,
+        VqaNet fresh = VqaNet.create(config);
+        Engine.getInstance().setRandomSeed((int) trainConfig.seed()); // as the loop would: initial parameters follow from the seed
+        fresh.initialize(manager, DataType.FLOAT32, VqaNet.inputShapes(config));
+        fresh.setFeatureStatistics(statistics.mean(), statistics.std()); // a resumed run loads its saved ones over these
+        VqaTask task = new VqaTask(fresh, questionVocab, answerVocab, cache, samples, validation,
                 options.batchSize(), manager);
         if (resume && Files.exists(loop.checkpointFile())) {
             var saved = ModelBundle.read(loop.checkpointFile(), TASK);

@@ -12,6 +12,12 @@ import java.nio.file.Path;
 
 /** Manual sizing runs (not a test): java ... Experiment DIR ARCH EPOCHS LR E H A DROPOUT BLIND TRAIN_SCENES. */
 public final class Experiment {
+    static java.util.List<dev.vlsuite.vqa.data.VqaItem> load(Path d, long seed, int n) throws Exception {
+        WorldOptions world = System.getProperty("world", "default").equals("easy") ? new WorldOptions(1, 2, false) : WorldOptions.DEFAULT;
+        if (!Files.exists(d.resolve("dataset.json"))) return SyntheticVqa.generate(d, seed, n, world).items();
+        return dev.vlsuite.vqa.data.VqaDataReader.read(d.resolve("questions.json"), d.resolve("annotations.json"), d, l -> { }).items();
+    }
+
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]);
         Arch arch = Arch.parse(a[1]);
@@ -21,14 +27,14 @@ public final class Experiment {
         float drop = Float.parseFloat(a[7]);
         boolean blind = Boolean.parseBoolean(a[8]);
         int scenes = Integer.parseInt(a[9]);
-        SyntheticVqa train = Files.exists(dir.resolve("train-" + scenes)) ? null : SyntheticVqa.generate(dir.resolve("train-" + scenes), 11, scenes, WorldOptions.DEFAULT);
-        if (train == null) train = SyntheticVqa.generate(dir.resolve("train-" + scenes + "-" + System.nanoTime()), 11, scenes, WorldOptions.DEFAULT);
-        SyntheticVqa test = SyntheticVqa.generate(dir.resolve("test-" + System.nanoTime()), 12, 80, WorldOptions.DEFAULT);
+        String w = System.getProperty("world", "default");
+        var train = load(dir.resolve(w + "-train-" + scenes), 11, scenes);
+        var test = load(dir.resolve(w + "-test-80"), 12, 80);
         try (FeatureCache cache = SyntheticVqa.cache(dir.resolve("features")); NDManager m = NDManager.newBaseManager(Device.cpu())) {
             var fx = cache.extractor();
             VqaConfig model = VqaConfig.defaults(arch, fx.channels(), fx.gridSide(), "grid", "vgg-small", fx.inputSize())
                     .withSizes(e, h, 1, h, h, att, 2).withDropout(drop).withBlind(blind);
-            VqaTraining t = VqaTraining.prepare(train.items(), test.items(), cache, model, VqaTrainingOptions.defaults().withBatchSize(64), System.err::println);
+            VqaTraining t = VqaTraining.prepare(train, test, cache, model, VqaTrainingOptions.defaults().withBatchSize(64), System.err::println);
             Path run = dir.resolve("run-" + System.nanoTime());
             long t0 = System.nanoTime();
             var r = t.train(TrainConfig.defaults().withEpochs(epochs).withLr(lr, null).withSeed(5).withLogEvery(20), run, false, m);
