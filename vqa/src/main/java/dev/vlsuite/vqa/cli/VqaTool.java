@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** {@code vqa}: visual question answering (LSTM Q + norm I, stacked attention) and the official VQA accuracy. */
 @Command(name = "vqa", mixinStandardHelpOptions = true, version = "vlsuite vqa 0.1",
         description = "Answer questions about images with lstm-q-norm-i and san (stacked attention) models; train, evaluate and score with the official VQA accuracy.",
-        subcommands = {AskCommand.class, TrainCommand.class, EvalCommand.class, ScoreCommand.class})
+        subcommands = {AskCommand.class, TrainCommand.class, EvalCommand.class, ScoreCommand.class,
+                DialogScoreCommand.class})
 public final class VqaTool implements Runnable {
     public static void main(String[] args) {
         Tools.mainQuietNatives(new VqaTool(), args);
