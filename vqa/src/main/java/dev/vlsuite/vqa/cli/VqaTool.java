@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vqa", mixinStandardHelpOptions = true, version = "vlsuite vqa 0.1",
         description = "Answer questions about images with lstm-q-norm-i and san (stacked attention) models; train, evaluate and score with the official VQA accuracy.",
         subcommands = {AskCommand.class, TrainCommand.class, EvalCommand.class, ScoreCommand.class,
-                DialogScoreCommand.class})
+                DialogScoreCommand.class, DialogTrainCommand.class, DialogEvalCommand.class,
+                ConversationCommand.class})
 public final class VqaTool implements Runnable {
     public static void main(String[] args) {
         Tools.mainQuietNatives(new VqaTool(), args);
