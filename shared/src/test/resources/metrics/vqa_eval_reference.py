@@ -8,7 +8,7 @@ Python 3 port kept bit-faithful to the Python 2 original:
   - periodStrip.sub(..., re.UNICODE) passes 32 as the COUNT argument, as the original does.
 
 usage: vqa_eval_reference.py QUESTIONS ANNOTATIONS RESULTS [OUT.json]
-prints (or writes) {"accuracy": {...}, "evalQA": {qid: x}, "seconds": t}
+prints (or writes) {"accuracy": {...}, "evalQA": {qid: x}, "seconds": t, "cpu_seconds": c} (loadRes + evaluate)
 """
 import copy
 import json
@@ -133,11 +133,12 @@ def evaluate(annotations, res):
 def main(argv):
     questions = json.load(open(argv[1]))
     annotations = json.load(open(argv[2]))
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     res = load_res(questions, annotations, argv[3])
     accuracy, eval_qa = evaluate(annotations, res)
-    seconds = time.perf_counter() - start
-    out = json.dumps({'accuracy': accuracy, 'evalQA': {str(k): v for k, v in eval_qa.items()}, 'seconds': seconds})
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    out = json.dumps({'accuracy': accuracy, 'evalQA': {str(k): v for k, v in eval_qa.items()},
+                      'seconds': seconds, 'cpu_seconds': cpu})
     if len(argv) > 4:
         with open(argv[4], 'w') as f:
             f.write(out)

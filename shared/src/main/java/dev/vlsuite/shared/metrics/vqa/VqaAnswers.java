@@ -43,14 +43,22 @@ public final class VqaAnswers {
 
     /** processPunctuation: delete-or-space each listed character (decided on the input), then drop periods. */
     static String processPunctuation(String in) {
-        // all three tests look at the ORIGINAL text, so the order of PUNCT does not matter
+        // all three tests look at the ORIGINAL text, so the order of PUNCT does not matter:
+        // p is deleted when "p " or " p" occurs in it, or when it has a digit-comma-digit anywhere
         boolean digitCommaDigit = hasDigitCommaDigit(in);
-        StringBuilder out = new StringBuilder(in.length());
         boolean[] delete = new boolean[128];
-        for (int k = 0; k < PUNCT.length(); k++) {
-            char p = PUNCT.charAt(k);
-            delete[p] = digitCommaDigit || in.contains(p + " ") || in.contains(" " + p);
+        boolean any = false;
+        for (int i = 0; i < in.length(); i++) {
+            char c = in.charAt(i);
+            if (c < 128 && PUNCT.indexOf(c) >= 0) {
+                any = true;
+                if (digitCommaDigit || (i > 0 && in.charAt(i - 1) == ' ') || (i + 1 < in.length() && in.charAt(i + 1) == ' ')) {
+                    delete[c] = true;
+                }
+            }
         }
+        if (!any) return in.indexOf('.') < 0 ? in : stripPeriods(in);
+        StringBuilder out = new StringBuilder(in.length());
         for (int i = 0; i < in.length(); i++) {
             char c = in.charAt(i);
             if (c < 128 && PUNCT.indexOf(c) >= 0) {
@@ -106,7 +114,10 @@ public final class VqaAnswers {
         return c >= '0' && c <= '9';
     }
 
-    /** Python's str.isspace(): what strip() and split() treat as whitespace (wider than Java's trim/strip). */
+    /**
+     * Python's str.isspace(): what strip() and split() treat as whitespace (wider than Java's trim/strip). The set of
+     * Python 3 (the parity reference); Python 2.7's Unicode 5.2 also counted U+180E, which no answer file is known to hold.
+     */
     static boolean isPythonSpace(char c) {
         return (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680
                 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
