@@ -35,6 +35,22 @@ class VqaToolTest {
         assertEquals(2, ToolRun.of("train", "--questions", data.resolve("questions.json").toString(), "--annotations",
                 data.resolve("annotations.json").toString(), "--images", data.toString(), "--out", model.toString()).exit());
 
+        // eval: the official results file and the report score prints for it
+        Path results = dir.resolve("results.json");
+        ToolRun eval = ToolRun.of("eval", "--questions", data.resolve("questions.json").toString(),
+                "--annotations", data.resolve("annotations.json").toString(), "--images", data.toString(), "--split", "val",
+                "--model", model.toString(), "--results", results.toString(), "--device", "cpu");
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().startsWith("Overall Accuracy is: "), eval.out());
+        JsonNode written = Json.MAPPER.readTree(results.toFile());
+        assertTrue(written.isArray() && written.size() > 0);
+        assertTrue(written.get(0).has("question_id") && written.get(0).get("answer").isTextual());
+        ToolRun score = ToolRun.of("score", "--questions", data.resolve("questions.json").toString(),
+                "--annotations", data.resolve("annotations.json").toString(), "--results", results.toString());
+        // the results cover the val split only: the official loader rejects them against the whole file, naming the ids
+        assertEquals(1, score.exit(), score.err());
+        assertTrue(score.errLines().get(0).contains(results.toString()), score.err());
+
         Path image = data.resolve("images/000000.png");
         Path bad = dir.resolve("broken.png");
         Files.writeString(bad, "not an image");
