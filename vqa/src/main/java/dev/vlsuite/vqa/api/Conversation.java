@@ -57,7 +57,7 @@ public final class Conversation {
         LateFusionNet net = model.net();
         try (NDManager scope = model.manager().newSubManager()) {
             NDArray img = scope.create(image, new Shape(1, image.length));                                   // (1, D)
-            NDArray q = row(List.of(QuestionIds.encode(question, v, c.maxQuestion())), scope);                 // (1, Tq)
+            NDArray q = row(List.of(QuestionIds.encode(spelled(question), v, c.maxQuestion())), scope);        // (1, Tq)
             NDArray h = row(List.of(history(c.maxHistory())), scope);                                          // (1, Th)
             List<int[]> answers = new ArrayList<>();
             for (String a : candidates) answers.add(QuestionIds.encode(a, v, c.maxAnswer()));
@@ -73,7 +73,7 @@ public final class Conversation {
 
     /** Adds a round to the history (what {@link #ask} does with its answer). */
     public void remember(String question, String answer) {
-        for (int id : QuestionIds.encode(question, model.vocabulary(), model.config().maxQuestion())) tokens.add(id);
+        for (int id : QuestionIds.encode(spelled(question), model.vocabulary(), model.config().maxQuestion())) tokens.add(id);
         for (int id : QuestionIds.encode(answer, model.vocabulary(), model.config().maxAnswer())) tokens.add(id);
         turns.add(question + " " + answer);
     }
@@ -84,6 +84,17 @@ public final class Conversation {
         h.add(caption);
         h.addAll(turns);
         return h;
+    }
+
+    // people type "colour" where VisDial (and the synthetic dialogs) say "color": an unknown "-our" word becomes
+    // its "-or" spelling when the vocabulary has that one
+    private String spelled(String question) {
+        StringBuilder b = new StringBuilder();
+        for (String w : QuestionIds.words(question)) {
+            String us = w.endsWith("our") ? w.substring(0, w.length() - 3) + "or" : w;
+            b.append(b.length() == 0 ? "" : " ").append(!model.vocabulary().contains(w) && model.vocabulary().contains(us) ? us : w);
+        }
+        return b.toString();
     }
 
     private int[] history(int max) {
