@@ -159,7 +159,7 @@ public final class EvaluateHeldOutVideos {
             VideoTraining t = VideoTraining.prepare(seen(train, view), seen(val, view), cfg, 1, 32);
             TrainConfig tc = TrainConfig.defaults().withEpochs(1000).withMaxSteps(steps)
                     .withLr(3e-3, LrSchedule.cosine(0, 0.05).withWarmup(100)).withClipNorm(5)
-                    .withValidation(1000, "CIDEr", TrainConfig.Goal.MAX, 0).withLogEvery(100).withSeed(7);
+                    .withValidation(500, "CIDEr", TrainConfig.Goal.MAX, 0).withLogEvery(100).withSeed(7);
             long t0 = System.nanoTime();
             var r = t.train(tc, run, false, manager);
             System.err.printf(Locale.ROOT, "%s: %d steps in %.0f s, best CIDEr %.3f at step %d%n", name, r.steps(),
