@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * What a video model saw: the frames a {@link Sampling} picks from a file, written as PNGs
  * ({@code frame-NNN.png}, upright, square pixels, as FrameReader delivers them) and one contact sheet
- * ({@code sheet.png}) of the centre squares the backbone is given, each labelled with its frame number and time.
+ * ({@code sheet.png}) of the centre squares the backbone is given, each labelled with its frame number (and time, on tiles of 96 px and more).
  * Frames are written as they are decoded, so memory holds the sheet's small tiles only.
  */
 public final class FramePictures {
@@ -50,7 +50,9 @@ public final class FramePictures {
                 return;
             }
             files.add(png);
-            String label = String.format(Locale.ROOT, "#%d %.2fs", frame.frameIndex(), frame.timestampMicros() / 1e6);
+            // a narrow tile has room for the frame number only
+            String label = tile < 96 ? "#" + frame.frameIndex()
+                    : String.format(Locale.ROOT, "#%d %.2fs", frame.frameIndex(), frame.timestampMicros() / 1e6);
             tiles.add(new TileSheet.Tile(label, TileSheet.centreSquare(picture, tile)));
         });
         if (failure[0] != null) throw failure[0];

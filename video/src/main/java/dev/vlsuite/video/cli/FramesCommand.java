@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code video frames FILE --out DIR}: the sampled frames as PNGs plus one contact sheet (what the model saw). */
 @Command(name = "frames", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the frames a model reads from FILE as DIR/frame-NNN.png (upright, square pixels) and one",
-                "contact sheet DIR/sheet.png of the centre squares the backbone sees, labelled '#frame time'.",
+                "contact sheet DIR/sheet.png of the centre squares the backbone sees, labelled '#frame' (and its time on tiles >= 96 px).",
                 "Sampling as 'caption': the model's own frame count unless --frames, --fps or --every."})
 final class FramesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -81,8 +81,10 @@ public final class EvaluateHeldOutVideos {
                 List<VideoTraining.Video> train = VideoTraining.extract(VideoCorpus.split(items, List.of("train")), features, store, sampling, System.err::println);
                 List<VideoTraining.Video> val = VideoTraining.extract(VideoCorpus.split(items, List.of("validate")), features, store, sampling, System.err::println);
                 UnaryOperator<VideoFeatures> middle = v -> v.middleFrameOnly(n);
-                if (steps > 0) models.add(baseline("mean-pool", Arch.MEAN_POOL, c, train, val, v -> v, steps, work, device, open, manager));
-                if (steps > 0) models.add(baseline("s2vt, middle frame only", Arch.S2VT, c, train, val, middle, steps, work, device, open, manager));
+                // -Dbaselines=mean-pool or =middle trains one of them only (two processes train both at once)
+                String only = System.getProperty("baselines", "mean-pool,middle");
+                if (steps > 0 && only.contains("mean-pool")) models.add(baseline("mean-pool", Arch.MEAN_POOL, c, train, val, v -> v, steps, work, device, open, manager));
+                if (steps > 0 && only.contains("middle")) models.add(baseline("s2vt, middle frame only", Arch.S2VT, c, train, val, middle, steps, work, device, open, manager));
 
                 // held-out clips of a fresh seed, as 'bin/synth videos' writes them
                 List<Clip> clips = ClipGenerator.generate(seed, count, ClipGenerator.Options.DEFAULT);
