@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 /** {@code synth}: writes synthetic datasets. Parses options and calls the assets library. */
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "vlsuite synth 0.1",
         description = "Generate synthetic vision-language data, deterministically from a seed.",
-        subcommands = {SynthTool.Scenes.class, SynthTool.Videos.class, SynthTool.Houses.class})
+        subcommands = {SynthTool.Scenes.class, SynthTool.Videos.class, SynthTool.Houses.class, SynthDialogs.class})
 public final class SynthTool implements Runnable {
     public static void main(String[] args) {
         Tools.main(new SynthTool(), args);

@@ -114,7 +114,10 @@ public final class VqaAnswers {
         return c >= '0' && c <= '9';
     }
 
-    /** Python's str.isspace(): what strip() and split() treat as whitespace (wider than Java's trim/strip). */
+    /**
+     * Python's str.isspace(): what strip() and split() treat as whitespace (wider than Java's trim/strip). The set of
+     * Python 3 (the parity reference); Python 2.7's Unicode 5.2 also counted U+180E, which no answer file is known to hold.
+     */
     static boolean isPythonSpace(char c) {
         return (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680
                 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
