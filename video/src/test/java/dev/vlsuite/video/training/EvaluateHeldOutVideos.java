@@ -65,7 +65,7 @@ public final class EvaluateHeldOutVideos {
         int count = args.length > 4 ? Integer.parseInt(args[4]) : 300;
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 20251201L;
         long steps = args.length > 6 ? Long.parseLong(args[6]) : 3000;
-        Device device = VlEngine.configure(new EngineOptions("cpu", 1, 7, false));
+        Device device = VlEngine.configure(new EngineOptions("cpu", Integer.getInteger("threads", 2), 7, false));
         List<TaskBundle<VideoConfig, VideoNet>> open = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             TaskBundle<VideoConfig, VideoNet> s2vt = load(s2vtFile, device, open);
