@@ -39,6 +39,7 @@ public final class ActionClassifier implements AutoCloseable {
     private final FrameFeatures features;
     private final NDManager manager;
     private final boolean builtIn;
+    private FeatureStore store;
 
     private ActionClassifier(TaskBundle<ActionConfig, ActionNet> bundle, List<String> classes, FrameFeatures features,
                              Device device, boolean builtIn) {
@@ -110,6 +111,15 @@ public final class ActionClassifier implements AutoCloseable {
         return builtIn;
     }
 
+    /**
+     * Keeps the frame features of every video read from now on in {@code cache} (and reads them from there), as
+     * training does: evaluating several models on one split then decodes each video once. null: no cache.
+     */
+    public ActionClassifier withCache(FeatureStore cache) {
+        this.store = cache;
+        return this;
+    }
+
     /** One video with the default options. */
     public ActionPrediction classify(Path video) throws IOException {
         List<ActionOutcome> out = classify(List.of(video), ActionOptions.defaults());
@@ -133,7 +143,7 @@ public final class ActionClassifier implements AutoCloseable {
         for (Path video : videos) {
             VideoFeatures f;
             try {
-                f = features.read(video, sampling);
+                f = store == null ? features.read(video, sampling) : store.get(video, features.key(sampling), v -> features.read(v, sampling));
             } catch (BadVideoException e) {
                 flush(files, batch, options, sink);
                 sink.accept(ActionOutcome.failure(video, e.reason()));

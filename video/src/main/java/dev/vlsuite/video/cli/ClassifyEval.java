@@ -12,6 +12,7 @@ import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.ActionClassifier;
 import dev.vlsuite.video.api.ActionEvaluation;
 import dev.vlsuite.video.api.ActionOptions;
+import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.training.ActionCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ final class ClassifyEval {
         Device device = c.engine.apply();
         ActionClassifier classifier;
         try {
-            classifier = ActionClassifier.load(c.model, device);
+            classifier = ActionClassifier.load(c.model, device).withCache(c.classify.cache == null ? null : new FeatureStore(c.classify.cache));
         } catch (BundleException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -68,9 +69,9 @@ final class ClassifyEval {
             err.println(c.data + ": no video of split '" + c.split + "' could be classified");
             return ExitCodes.SOME_INPUTS_FAILED;
         }
-        if ("json".equals(c.format)) out.println(json(report, c.split));
-        else if ("text".equals(c.format)) text(out, report, c.split);
-        else throw new UsageException("--format must be text or json: " + c.format);
+        if ("json".equals(c.classify.format)) out.println(json(report, c.split));
+        else if ("text".equals(c.classify.format)) text(out, report, c.split);
+        else throw new UsageException("--format must be text or json: " + c.classify.format);
         out.flush();
         return failed[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }

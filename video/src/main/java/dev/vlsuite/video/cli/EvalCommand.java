@@ -44,8 +44,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "caption (default), or classify: accuracy and confusion matrix of a classifier (see ClassifyEval).")
     String task;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "--task classify: report as text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin ClassifyEvalOptions classify;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'.")
     Path model;
