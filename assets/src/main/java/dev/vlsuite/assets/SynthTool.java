@@ -1,6 +1,9 @@
 package dev.vlsuite.assets;
 
+import dev.vlsuite.assets.dataset.HouseWriter;
 import dev.vlsuite.assets.dataset.SceneWriter;
+import dev.vlsuite.assets.house.House;
+import dev.vlsuite.assets.house.HouseGenerator;
 import dev.vlsuite.assets.dataset.Splits;
 import dev.vlsuite.assets.dataset.VideoDatasetWriter;
 import dev.vlsuite.assets.video.Clip;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Option;
 /** {@code synth}: writes synthetic datasets. Parses options and calls the assets library. */
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "vlsuite synth 0.1",
         description = "Generate synthetic vision-language data, deterministically from a seed.",
-        subcommands = {SynthTool.Scenes.class, SynthTool.Videos.class})
+        subcommands = {SynthTool.Scenes.class, SynthTool.Videos.class, SynthTool.Houses.class, SynthDialogs.class})
 public final class SynthTool implements Runnable {
     public static void main(String[] args) {
         Tools.main(new SynthTool(), args);
@@ -159,6 +162,69 @@ public final class SynthTool implements Runnable {
                 written = VideoDatasetWriter.write(out, clips, splits, videoCodec, layouts, bar::step);
             }
             System.out.printf("wrote %d videos, %d captions to %s (seed %d)%n", written.videos(), written.captions(), out, seed);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "houses", mixinStandardHelpOptions = true,
+            description = "Houses of 4-10 rooms for route following (R2R): DIR/connectivity/<scan>_connectivity.json (Matterport "
+                    + "layout), DIR/views/<scan>/<viewpoint>/<0-35>.png (36 views per viewpoint), DIR/R2R_train.json, "
+                    + "R2R_val_seen.json, R2R_val_unseen.json (R2R layout, 3 instructions per path) and DIR/houses.json (the plans).")
+    static final class Houses implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "Number of houses (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--rooms", defaultValue = "4,10", paramLabel = "MIN,MAX", description = "Rooms per house, 2-16 (default: ${DEFAULT-VALUE}).")
+        String rooms;
+
+        @Option(names = "--train-paths", defaultValue = "60", paramLabel = "N", description = "Train episodes per seen house (default: ${DEFAULT-VALUE}).")
+        int trainPaths;
+
+        @Option(names = "--val-seen-paths", defaultValue = "10", paramLabel = "N",
+                description = "val_seen episodes per seen house, other start-goal pairs than train (default: ${DEFAULT-VALUE}).")
+        int valSeenPaths;
+
+        @Option(names = "--unseen-paths", defaultValue = "30", paramLabel = "N", description = "val_unseen episodes per unseen house (default: ${DEFAULT-VALUE}).")
+        int unseenPaths;
+
+        @Option(names = "--unseen", defaultValue = "0.2", paramLabel = "F",
+                description = "Fraction of the houses (the last ones, at least one of two or more) kept for val_unseen (default: ${DEFAULT-VALUE}).")
+        double unseen;
+
+        @Option(names = "--view-size", defaultValue = "64", paramLabel = "PX", description = "Side of the rendered views, 16-1024; 0: no views (default: ${DEFAULT-VALUE}).")
+        int viewSize;
+
+        @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
+        boolean force;
+
+        @Override
+        public Integer call() throws IOException {
+            if (count < 1) throw new UsageException("--count must be at least 1: " + count);
+            HouseGenerator.Options options;
+            HouseWriter.Options writing;
+            try {
+                String[] mm = rooms.split(",");
+                if (mm.length != 2) throw new IllegalArgumentException("--rooms needs MIN,MAX: " + rooms);
+                options = new HouseGenerator.Options(Integer.parseInt(mm[0].trim()), Integer.parseInt(mm[1].trim()));
+                writing = new HouseWriter.Options(trainPaths, valSeenPaths, unseenPaths, unseen, viewSize);
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw new UsageException(e.getMessage());
+            }
+            Scenes.checkOutput(out, force);
+            List<House> houses = HouseGenerator.generate(seed, count, options);
+            int viewpoints = houses.stream().mapToInt(h -> h.viewpoints().size()).sum();
+            HouseWriter.Written written;
+            try (Progress bar = Progress.start("synth", viewSize > 0 ? viewpoints : 0)) {
+                written = HouseWriter.write(out, houses, writing, bar::step);
+            }
+            System.out.printf("wrote %d houses, %d viewpoints, %d views, episodes %s to %s (seed %d)%n", written.houses(),
+                    written.viewpoints(), written.views(), written.episodes(), out, seed);
             return ExitCodes.OK;
         }
     }

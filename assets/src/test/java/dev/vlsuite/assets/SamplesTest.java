@@ -3,9 +3,11 @@ package dev.vlsuite.assets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.vlsuite.assets.dataset.SceneJson;
+import dev.vlsuite.assets.dataset.VqaJson;
 import dev.vlsuite.assets.world.Scene;
 import dev.vlsuite.assets.world.SceneRenderer;
 import dev.vlsuite.assets.world.SyntheticWorld;
+import dev.vlsuite.shared.io.Json;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,11 @@ class SamplesTest {
         for (Scene s : expected)
             assertArrayEquals(SceneRenderer.renderPng(s, 128), Files.readAllBytes(dir.resolve("images").resolve(String.format("%06d.png", s.id()))),
                     "sample " + s.id() + " is stale: regenerate with the command in assets/README.md");
+        // the VQA files too (questions and the varied human answers)
+        assertEquals(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VqaJson.questions(expected))), Json.MAPPER.readTree(dir.resolve("questions.json").toFile()),
+                "questions.json is stale: regenerate with the command in assets/README.md");
+        assertEquals(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(VqaJson.annotations(expected))), Json.MAPPER.readTree(dir.resolve("annotations.json").toFile()),
+                "annotations.json is stale: regenerate with the command in assets/README.md");
     }
 
     @Test
