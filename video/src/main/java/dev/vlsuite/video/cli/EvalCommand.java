@@ -38,7 +38,13 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'; default: the built-in s2vt model.")
+    @Option(names = "--task", defaultValue = "caption", paramLabel = "caption|classify",
+            description = "caption (default), or classify: accuracy and confusion matrix of a classifier (see ClassifyEval).")
+    String task;
+
+    @Mixin ClassifyEvalOptions classify;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'; default: the built-in model (s2vt; the classifier with --task classify).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -72,6 +78,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!"caption".equals(task)) {
+            if ("classify".equals(task)) {
+                if (fps > 0 || every > 0) throw new UsageException("--fps and --every are for --task caption; classify takes --frames");
+                return ClassifyEval.run(this);
+            }
+            throw new UsageException("--task must be caption or classify: " + task);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DecodingMixin d = decoding.checked();
