@@ -76,7 +76,7 @@ public final class HouseGenerator {
             double y = vertical ? (ca[1] + 0.5) * House.CELL : Math.max(ca[1], cb[1]) * House.CELL;
             doorways.add(new Doorway(p[0], p[1], x, y, vertical));
         }
-        List<RoomType> types = roomTypes(rng, n);
+        List<RoomType> types = new ArrayList<>(roomTypes(rng, n));
         ShapeColour[] colours = wallColours(rng, cells, adjacent, types);
         List<Room> rooms = new ArrayList<>();
         Set<String> objectNames = new HashSet<>();
@@ -204,44 +204,63 @@ public final class HouseGenerator {
         return out;
     }
 
-    /** Neighbouring rooms differ in colour (a doorway shows a new colour) and no two rooms share type and colour. */
+    /**
+     * Neighbouring rooms differ in colour (a doorway shows a new colour) and no two rooms share type and colour.
+     * When a room's type has no colour left (its neighbours and the other rooms of its type use all seven), it
+     * takes the first type that has one: its at most four neighbours leave three colours, and seven types
+     * cannot all have used those three in a house of at most 16 rooms.
+     */
     private static ShapeColour[] wallColours(SplittableRandom rng, List<int[]> cells, List<int[]> adjacent, List<RoomType> types) {
         int n = cells.size();
         ShapeColour[] colours = new ShapeColour[n];
-        ShapeColour[] palette = ShapeColour.values();
         for (int r = 0; r < n; r++) {
-            List<ShapeColour> options = new ArrayList<>();
-            for (ShapeColour c : palette) {
-                boolean ok = true;
-                for (int[] p : adjacent) {
-                    int other = p[0] == r ? p[1] : p[1] == r ? p[0] : -1;
-                    if (other >= 0 && other < r && colours[other] == c) ok = false;
-                }
-                for (int o = 0; o < r; o++) if (types.get(o) == types.get(r) && colours[o] == c) ok = false;
-                if (ok) options.add(c);
+            List<ShapeColour> options = colourOptions(r, types.get(r), colours, adjacent, types);
+            for (int t = 0; options.isEmpty() && t < RoomType.values().length; t++) {
+                types.set(r, RoomType.values()[t]);
+                options = colourOptions(r, types.get(r), colours, adjacent, types);
             }
-            // 7 colours, at most 4 neighbours and at most 3 other rooms of a repeated type: never empty
             colours[r] = options.get(rng.nextInt(options.size()));
         }
         return colours;
     }
 
-    /** 1-3 objects in distinct corners; not the room's wall colour, and no (kind, colour) twice in the house. */
+    private static List<ShapeColour> colourOptions(int r, RoomType type, ShapeColour[] colours, List<int[]> adjacent, List<RoomType> types) {
+        List<ShapeColour> options = new ArrayList<>();
+        for (ShapeColour c : ShapeColour.values()) {
+            boolean ok = true;
+            for (int[] p : adjacent) {
+                int other = p[0] == r ? p[1] : p[1] == r ? p[0] : -1;
+                if (other >= 0 && other < r && colours[other] == c) ok = false;
+            }
+            for (int o = 0; o < r; o++) if (types.get(o) == type && colours[o] == c) ok = false;
+            if (ok) options.add(c);
+        }
+        return options;
+    }
+
+    /**
+     * 1-3 objects in distinct corners; not the room's wall colour, and no (kind, colour) twice in the house (drawn
+     * from the pairs still free, so a 16-room house with 36 free pairs per room cannot run out before the last rooms,
+     * which then get fewer objects).
+     */
     private static List<HouseObject> objects(SplittableRandom rng, Room room, Set<String> taken) {
         int count = 1 + rng.nextInt(3);
         List<Integer> corners = new ArrayList<>(List.of(0, 1, 2, 3));
         shuffle(rng, corners);
         List<HouseObject> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            HouseObject o;
-            do {
-                Furniture f = Furniture.values()[rng.nextInt(Furniture.values().length)];
-                ShapeColour c = ShapeColour.values()[rng.nextInt(ShapeColour.values().length)];
-                int q = corners.get(k);
-                double x = (q % 2 == 0) ? room.x0() + OBJECT_INSET : room.x0() + House.CELL - OBJECT_INSET;
-                double y = (q < 2) ? room.y0() + OBJECT_INSET : room.y0() + House.CELL - OBJECT_INSET;
-                o = new HouseObject(f, c, round(x + jitter(rng) / 2), round(y + jitter(rng) / 2), OBJECT_RADIUS);
-            } while (o.colour() == room.colour() || taken.contains(o.name()));
+            List<HouseObject> free = new ArrayList<>();
+            int q = corners.get(k);
+            double x = (q % 2 == 0) ? room.x0() + OBJECT_INSET : room.x0() + House.CELL - OBJECT_INSET;
+            double y = (q < 2) ? room.y0() + OBJECT_INSET : room.y0() + House.CELL - OBJECT_INSET;
+            for (Furniture f : Furniture.values())
+                for (ShapeColour c : ShapeColour.values()) {
+                    HouseObject o = new HouseObject(f, c, x, y, OBJECT_RADIUS);
+                    if (c != room.colour() && !taken.contains(o.name())) free.add(o);
+                }
+            if (free.isEmpty()) break;
+            HouseObject pick = free.get(rng.nextInt(free.size()));
+            HouseObject o = new HouseObject(pick.kind(), pick.colour(), round(x + jitter(rng) / 2), round(y + jitter(rng) / 2), OBJECT_RADIUS);
             taken.add(o.name());
             out.add(o);
         }

@@ -40,6 +40,12 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
 
+    @Option(names = "--task", defaultValue = "caption", paramLabel = "caption|classify",
+            description = "caption (default), or classify: accuracy and confusion matrix of a classifier (see ClassifyEval).")
+    String task;
+
+    @Mixin ClassifyEvalOptions classify;
+
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'.")
     Path model;
 
@@ -68,6 +74,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!"caption".equals(task)) {
+            if ("classify".equals(task)) return ClassifyEval.run(this);
+            throw new UsageException("--task must be caption or classify: " + task);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DecodingMixin d = decoding.checked();

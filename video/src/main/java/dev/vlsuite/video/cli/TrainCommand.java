@@ -41,6 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
 
+    @Option(names = "--task", defaultValue = "caption", paramLabel = "caption|classify",
+            description = "caption (default), or classify: an action classifier (--arch lstm|frame-mean|single-frame) on UCF101"
+                    + " lists, a folder per class or the groundtruth.json of 'synth videos' (see ClassifyTrain).")
+    String task;
+
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "MSR-VTT videodatainfo.json, or MSVD video_corpus.csv (English rows; clips VideoID_Start_End.avi).")
     Path data;
@@ -125,6 +130,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!"caption".equals(task)) {
+            if ("classify".equals(task)) return ClassifyTrain.run(this);
+            throw new UsageException("--task must be caption or classify: " + task);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         VideoConfig model;
