@@ -10,11 +10,11 @@ import dev.vlsuite.captioning.training.CaptionTrainingOptions;
 import dev.vlsuite.captioning.training.FineTuning;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingMixin;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.io.captions.CaptionDataset;
-import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.shared.train.TrainResult;
 import dev.vlsuite.shared.train.TrainingLoop;
@@ -46,6 +46,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
     @Mixin DatasetArgs data;
+    /** --epochs, --steps, --batch, --lr (4e-4), --lr-schedule ..., --checkpoint-minutes, --resume (shared with 'video train'). */
+    @Mixin TrainingMixin loopOptions = new TrainingMixin(4e-4);
 
     @Option(names = "--split-train", defaultValue = "train,restval", split = ",", paramLabel = "LIST",
             description = "Splits to train on (default: ${DEFAULT-VALUE}).")
@@ -94,55 +96,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Longest generated caption (default: ${DEFAULT-VALUE}).")
     int maxLen;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Stop after N updates; 0 = epochs decide.")
-    long steps;
-
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Captions per step (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", defaultValue = "4e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
-
-    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine|step",
-            description = "Learning-rate schedule after the warm-up: constant; cosine from --lr down to --min-lr-fraction x --lr "
-                    + "at the last step; step: times --gamma every --decay-every steps (default: ${DEFAULT-VALUE}).")
-    String lrSchedule;
-
-    @Option(names = "--warmup-steps", defaultValue = "0", paramLabel = "N", description = "Linear warm-up from lr/N to lr over the first N steps (default: ${DEFAULT-VALUE}).")
-    long warmupSteps;
-
-    @Option(names = "--min-lr-fraction", defaultValue = "0", paramLabel = "X", description = "Cosine schedule: the final lr as a fraction of --lr (default: ${DEFAULT-VALUE}).")
-    double minLrFraction;
-
-    @Option(names = "--decay-every", defaultValue = "0", paramLabel = "N", description = "Step schedule: multiply the lr by --gamma every N steps.")
-    long decayEvery;
-
-    @Option(names = "--gamma", defaultValue = "0.1", paramLabel = "X", description = "Step schedule: the decay factor (default: ${DEFAULT-VALUE}).")
-    double gamma;
-
-    @Option(names = "--clip", defaultValue = "5", paramLabel = "X", description = "Global gradient-norm limit; 0 = off (default: ${DEFAULT-VALUE}).")
-    double clip;
-
-    @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")
-    long validateEvery;
-
-    @Option(names = "--watch", defaultValue = "CIDEr", paramLabel = "METRIC", description = "Metric that picks the best model: CIDEr or Bleu_4 (default: ${DEFAULT-VALUE}).")
-    String watch;
-
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "N", description = "Stop after N validations without improvement; 0 = never.")
-    int patience;
-
-    @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Write the mean training loss to metrics.jsonl every N steps (default: ${DEFAULT-VALUE}).")
-    long logEvery;
-
-    @Option(names = "--checkpoint-minutes", defaultValue = "10", paramLabel = "M",
-            description = "Write the checkpoint at least every M minutes (fractions allowed), besides every validation and the "
-                    + "end, so a killed run loses at most M minutes of training (default: ${DEFAULT-VALUE}).")
-    double checkpointMinutes;
-
     @Option(names = "--fine-tune", description = {"Train the CNN too, from pixels (native VGG backbones only); the bundle then",
             "carries the tuned CNN weights, which caption run/eval use."})
     boolean fineTune;
@@ -153,19 +106,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint (same options; a larger --steps or --epochs extends a finished run).")
-    boolean resume;
-
     /** The optimizer side of the options (the recipe test compares it with TrainDefaultModel's). */
     TrainConfig trainConfig() {
-        return TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, schedule())
-                .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed)
-                .withLogEvery(logEvery).withCheckpointMinutes(checkpointMinutes);
+        return loopOptions.trainConfig(engine.seed);
     }
 
     /** The data side of the options. */
     CaptionTrainingOptions trainingOptions() {
-        return CaptionTrainingOptions.defaults().withBatchSize(batch).withMinWordCount(minCount)
+        return CaptionTrainingOptions.defaults().withBatchSize(loopOptions.batch).withMinWordCount(minCount)
                 .withValidation(valSplit, valImages).withTrainSplits(trainSplits);
     }
 
@@ -174,20 +122,6 @@ final class TrainCommand implements Callable<Integer> {
         return CaptionConfig.defaults(Arch.parse(arch), 5, channels, locations, backbone, inputSize)
                 .withSizes(embed, hidden, attentionDim).withRegularisation(dropout, lambda).withMaxLength(maxLen)
                 .withHardAttention(entropy, 0.5f);
-    }
-
-    /** The --lr-schedule family with its warm-up; LrSchedule checks the numbers. */
-    private LrSchedule schedule() {
-        LrSchedule base = switch (lrSchedule.toLowerCase(Locale.ROOT)) {
-            case "constant" -> LrSchedule.constant();
-            case "cosine" -> LrSchedule.cosine(0, minLrFraction);
-            case "step" -> {
-                if (decayEvery <= 0) throw new IllegalArgumentException("--lr-schedule step needs --decay-every N > 0");
-                yield LrSchedule.stepDecay(decayEvery, gamma);
-            }
-            default -> throw new IllegalArgumentException("--lr-schedule: expected constant, cosine or step, got '" + lrSchedule + "'");
-        };
-        return base.withWarmup(warmupSteps);
     }
 
     @Override
@@ -209,12 +143,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
         TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
-        if (!resume && Files.exists(loop.checkpointFile())) {
+        if (!loopOptions.resume && Files.exists(loop.checkpointFile())) {
             throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
         }
         Optional<TrainingState> saved;
         try {
-            saved = resume ? loop.savedState(CaptionNets.TASK) : Optional.empty();
+            saved = loopOptions.resume ? loop.savedState(CaptionNets.TASK) : Optional.empty();
         } catch (BundleException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -225,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             AtomicFiles.write(out, o -> Files.copy(finishedModel, o));
             stdout.printf(Locale.ROOT, "the run in %s has already finished (%d steps%s%s); nothing to do; its model is %s%n", runDir,
                     s.step(), s.stoppedEarly() ? ", stopped early" : "",
-                    s.bestStep() >= 0 ? String.format(Locale.ROOT, ", best %s %.4f at step %d", watch, s.bestMetric(), s.bestStep()) : "",
+                    s.bestStep() >= 0 ? String.format(Locale.ROOT, ", best %s %.4f at step %d", loopOptions.watch, s.bestMetric(), s.bestStep()) : "",
                     out);
             stdout.flush();
             return ExitCodes.OK;
@@ -242,13 +176,13 @@ final class TrainCommand implements Callable<Integer> {
                 err.flush();
             });
             err.printf(Locale.ROOT, "train: %s%s, vocabulary %d words, %d training and %d validation images, run folder %s%n",
-                    a, fineTune ? String.format(Locale.ROOT, " with the CNN fine-tuned (lr %.3g)", cnnLr > 0 ? cnnLr : lr / 10) : "",
+                    a, fineTune ? String.format(Locale.ROOT, " with the CNN fine-tuned (lr %.3g)", cnnLr > 0 ? cnnLr : loopOptions.lr / 10) : "",
                     training.vocabulary().size(), training.trainImages().size(), training.validationImages().size(), runDir);
             saved.ifPresent(s -> err.printf(Locale.ROOT, "train: resuming at step %d from %s%n", s.step(), loop.checkpointFile()));
             err.flush();
             // an unusable setup (IllegalArgumentException) or run folder (BundleException) is exit 2 by type (Tools)
-            TrainResult r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, resume, manager)
-                    : training.train(trainConfig, runDir, resume, manager);
+            TrainResult r = fineTune ? training.fineTune(trainConfig, fineTuning, runDir, loopOptions.resume, manager)
+                    : training.train(trainConfig, runDir, loopOptions.resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
             stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s)%s; best %s %.4f at step %d; wrote %s%n", r.steps(),
                     r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "",

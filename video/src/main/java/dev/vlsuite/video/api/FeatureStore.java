@@ -49,6 +49,11 @@ public final class FeatureStore {
         return fresh;
     }
 
+    /** True when {@code video}'s features under {@code key} are stored (for this size and mtime of the file). */
+    public boolean has(Path video, String key) throws IOException {
+        return Files.isRegularFile(fileFor(video, key));
+    }
+
     @FunctionalInterface
     public interface Reader {
         VideoFeatures read(Path video) throws IOException;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Captions video files with a trained model bundle (task "video"):
  * <pre>{@code
- * try (VideoCaptioner captioner = VideoCaptioner.load(Path.of("s2vt.vlm"))) {
+ * try (VideoCaptioner captioner = VideoCaptioner.load(null)) {   // null: the built-in s2vt model, or Path.of("s2vt.vlm")
  *     VideoCaption c = captioner.caption(Path.of("clip.mp4"));
  * }
  * }</pre>
@@ -40,20 +40,17 @@ public final class VideoCaptioner implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
     }
 
-    /** Loads {@code bundle} on the engine's default device. */
+    /** Loads {@code bundle} (null: the built-in default) on the engine's default device. */
     public static VideoCaptioner load(Path bundle) throws IOException {
         return load(bundle, Engine.getInstance().defaultDevice());
     }
 
     /**
-     * @param bundle a model written by {@code bin/video train}; null asks for the built-in model, which does not
-     *               exist yet (IllegalArgumentException)
+     * @param bundle a model written by {@code bin/video train}; null: the built-in s2vt model ({@link DefaultVideoModel})
      * @throws dev.vlsuite.shared.io.BundleException one line naming the file when it is no usable video model
      */
     public static VideoCaptioner load(Path bundle, Device device) throws IOException {
-        if (bundle == null) {
-            throw new IllegalArgumentException("no built-in video model yet: pass a model bundle (train one with 'bin/video train')");
-        }
+        if (bundle == null) bundle = DefaultVideoModel.file();
         TaskBundle<VideoConfig, VideoNet> b = TaskBundle.load(bundle, VideoNets.TASK, VideoConfig.class,
                 (config, vocabularies, m) -> VideoNets.createInitialized(config, m), device);
         try {

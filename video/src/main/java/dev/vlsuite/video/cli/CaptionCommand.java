@@ -12,6 +12,7 @@ import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.io.MediaInputs;
 import dev.vlsuite.shared.io.MediaKind;
 import dev.vlsuite.shared.video.Sampling;
+import dev.vlsuite.video.api.DefaultVideoModel;
 import dev.vlsuite.video.api.VideoCaption;
 import dev.vlsuite.video.api.VideoCaptionOptions;
 import dev.vlsuite.video.api.VideoCaptioner;
@@ -40,7 +41,7 @@ final class CaptionCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATHS", description = "Video files and folders.")
     List<Path> paths;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train' (no built-in video model yet).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'; default: the built-in s2vt model.")
     Path model;
 
     @Option(names = "--frames", defaultValue = "0", paramLabel = "N", description = "Evenly spaced frames to read; 0 = as the model was trained.")
@@ -64,15 +65,8 @@ final class CaptionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DecodingMixin d = decoding.checked();
         VideoCaptionOptions options = new VideoCaptionOptions(d.beam, d.maxLen, d.batch, sampling(frames, fps, every));
-        if (model == null) throw new UsageException("no built-in video model yet: pass --model FILE (train one with 'video train')");
         Device device = engine.apply();
-        VideoCaptioner captioner;
-        try {
-            captioner = VideoCaptioner.load(model, device);
-        } catch (BundleException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        try (captioner) {
+        try (VideoCaptioner captioner = open(model, device, err)) {
             RecordWriter<VideoCaption> records = new RecordWriter<>(out, format, VideoColumns.schema());
             int[] failed = {0};
             List<Path> files = MediaInputs.list(paths, MediaKind.VIDEOS, (p, why) -> {
@@ -96,6 +90,24 @@ final class CaptionCommand implements Callable<Integer> {
             }
             records.finish();
             return failed[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+        }
+    }
+
+    /**
+     * Opens {@code model}, or the built-in default (saying so on {@code err}, as 'caption run' does); an unusable
+     * model file is a usage error (exit 2) with one line.
+     */
+    static VideoCaptioner open(Path model, Device device, PrintWriter err) throws IOException {
+        try {
+            Path file = model;
+            if (file == null) {
+                file = DefaultVideoModel.file();
+                err.println("video: no --model given: using the built-in default model (s2vt, synthetic clips; " + file + ")");
+                err.flush();
+            }
+            return VideoCaptioner.load(file, device);
+        } catch (BundleException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
         }
     }
 

@@ -6,13 +6,11 @@ import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.Progress;
 import dev.vlsuite.shared.cli.UsageException;
-import dev.vlsuite.shared.io.BundleException;
 import dev.vlsuite.shared.io.captions.CocoResult;
 import dev.vlsuite.shared.io.captions.CocoResults;
 import dev.vlsuite.shared.metrics.CaptionEvaluator;
 import dev.vlsuite.shared.metrics.EvaluationReport;
 import dev.vlsuite.shared.metrics.cli.ReportTable;
-import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.VideoCaptionOptions;
 import dev.vlsuite.video.api.VideoCaptioner;
 import dev.vlsuite.video.training.VideoCorpus;
@@ -40,7 +38,13 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'.")
+    @Option(names = "--task", defaultValue = "caption", paramLabel = "caption|classify",
+            description = "caption (default), or classify: accuracy and confusion matrix of a classifier (see ClassifyEval).")
+    String task;
+
+    @Mixin ClassifyEvalOptions classify;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.vlm) from 'video train'; default: the built-in model (s2vt; the classifier with --task classify).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -61,6 +65,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "0", paramLabel = "N", description = "Evenly spaced frames to read; 0 = as the model was trained.")
     int frames;
 
+    @Option(names = "--fps", defaultValue = "0", paramLabel = "F", description = "Read F frames per second instead (time-based).")
+    double fps;
+
+    @Option(names = "--every", defaultValue = "0", paramLabel = "K", description = "Read every K-th decoded frame instead.")
+    int every;
+
     @Mixin DecodingMixin decoding;
 
     @Option(names = "--results", paramLabel = "FILE", description = "Write [{image_id, caption}] (COCO results format) here.")
@@ -68,12 +78,18 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!"caption".equals(task)) {
+            if ("classify".equals(task)) {
+                if (fps > 0 || every > 0) throw new UsageException("--fps and --every are for --task caption; classify takes --frames");
+                return ClassifyEval.run(this);
+            }
+            throw new UsageException("--task must be caption or classify: " + task);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DecodingMixin d = decoding.checked();
-        if (frames < 0) throw new UsageException("--frames must be >= 0: " + frames);
         if (!Files.isRegularFile(data)) throw new UsageException(data + ": no such file");
-        VideoCaptionOptions options = new VideoCaptionOptions(d.beam, d.maxLen, d.batch, frames > 0 ? Sampling.evenly(frames) : null);
+        VideoCaptionOptions options = new VideoCaptionOptions(d.beam, d.maxLen, d.batch, CaptionCommand.sampling(frames, fps, every));
         int[] failed = {0};
         List<VideoCorpus.Item> items = VideoCorpus.split(VideoCorpus.read(data, videos, msvdSplit.get(0), msvdSplit.size() > 1 ? msvdSplit.get(1) : 0, line -> {
             err.println(line);
@@ -86,13 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, String> candidates = new LinkedHashMap<>();
         List<CocoResult> coco = new ArrayList<>();
         Device device = engine.apply();
-        VideoCaptioner captioner;
-        try {
-            captioner = VideoCaptioner.load(model, device);
-        } catch (BundleException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        try (captioner; Progress progress = Progress.start("eval", items.size())) {
+        try (VideoCaptioner captioner = CaptionCommand.open(model, device, err); Progress progress = Progress.start("eval", items.size())) {
             captioner.captionEach(new ArrayList<>(byFile.keySet()), options, o -> {
                 VideoCorpus.Item item = byFile.get(o.file());
                 if (o.ok()) {

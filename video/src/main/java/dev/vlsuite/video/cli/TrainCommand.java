@@ -4,18 +4,20 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingMixin;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
-import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.shared.train.TrainResult;
 import dev.vlsuite.shared.train.TrainingLoop;
+import dev.vlsuite.shared.train.TrainingState;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
 import dev.vlsuite.video.model.Arch;
 import dev.vlsuite.video.model.VideoConfig;
+import dev.vlsuite.video.model.VideoNets;
 import dev.vlsuite.video.training.VideoCorpus;
 import dev.vlsuite.video.training.VideoTraining;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +43,13 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
+    /** --epochs, --steps, --batch, --lr (1e-3), --lr-schedule ..., --checkpoint-minutes, --resume (shared with 'caption train'). */
+    @Mixin TrainingMixin loopOptions = new TrainingMixin(1e-3);
+
+    @Option(names = "--task", defaultValue = "caption", paramLabel = "caption|classify",
+            description = "caption (default), or classify: an action classifier (--arch lstm|frame-mean|single-frame) on UCF101"
+                    + " lists, a folder per class or the groundtruth.json of 'synth videos' (see ClassifyTrain).")
+    String task;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "MSR-VTT videodatainfo.json, or MSVD video_corpus.csv (English rows; clips VideoID_Start_End.avi).")
@@ -93,38 +103,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-len", defaultValue = "20", paramLabel = "N", description = "Longest generated caption (default: ${DEFAULT-VALUE}).")
     int maxLen;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--steps", defaultValue = "0", paramLabel = "N", description = "Stop after N updates; 0 = epochs decide.")
-    long steps;
-
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Captions per step (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
-
-    @Option(names = "--clip", defaultValue = "5", paramLabel = "X", description = "Global gradient-norm limit; 0 = off (default: ${DEFAULT-VALUE}).")
-    double clip;
-
-    @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")
-    long validateEvery;
-
-    @Option(names = "--watch", defaultValue = "CIDEr", paramLabel = "METRIC", description = "Metric that picks the best model: CIDEr or Bleu_4 (default: ${DEFAULT-VALUE}).")
-    String watch;
-
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "N", description = "Stop after N validations without improvement; 0 = never.")
-    int patience;
-
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.vlm).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in OUT.run/ from its last checkpoint.")
-    boolean resume;
+    /** The optimiser side of the options. */
+    TrainConfig trainConfig() {
+        return loopOptions.trainConfig(engine.seed);
+    }
 
     @Override
     public Integer call() throws IOException {
+        if (!"caption".equals(task)) {
+            if ("classify".equals(task)) return ClassifyTrain.run(this);
+            throw new UsageException("--task must be caption or classify: " + task);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         VideoConfig model;
@@ -132,14 +124,32 @@ final class TrainCommand implements Callable<Integer> {
         try {
             if (frames < 1) throw new IllegalArgumentException("--frames must be >= 1");
             model = VideoConfig.paper(Arch.parse(arch)).withSizes(proj, embed, hidden, dropout).withMaxLength(maxLen);
-            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
-                    .withClipNorm(clip).withValidation(validateEvery, watch, TrainConfig.Goal.MAX, patience).withSeed(engine.seed);
+            trainConfig = trainConfig();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
-        if (!resume && Files.exists(runDir.resolve(TrainingLoop.CHECKPOINT))) {
+        TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
+        if (!loopOptions.resume && Files.exists(loop.checkpointFile())) {
             throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
+        }
+        Optional<TrainingState> saved;
+        try {
+            saved = loopOptions.resume ? loop.savedState(VideoNets.TASK) : Optional.empty();
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        Path finishedModel = runDir.resolve(TrainingLoop.MODEL);
+        if (saved.isPresent() && loop.isComplete(saved.get()) && Files.exists(finishedModel)) {
+            // nothing to train: say so, and give back the result in case OUT was moved away
+            TrainingState s = saved.get();
+            AtomicFiles.write(out, o -> Files.copy(finishedModel, o));
+            stdout.printf(Locale.ROOT, "the run in %s has already finished (%d steps%s%s); nothing to do; its model is %s%n", runDir,
+                    s.step(), s.stoppedEarly() ? ", stopped early" : "",
+                    s.bestStep() >= 0 ? String.format(Locale.ROOT, ", best %s %.4f at step %d", loopOptions.watch, s.bestMetric(), s.bestStep()) : "",
+                    out);
+            stdout.flush();
+            return ExitCodes.OK;
         }
         if (!Files.isRegularFile(data)) throw new UsageException(data + ": no such file");
         int[] bad = {0};
@@ -161,11 +171,12 @@ final class TrainCommand implements Callable<Integer> {
                 err.flush();
             });
             VideoConfig withData = model.withData(5, 1, frames, backbone, features.imageSize(), features.spatialSide());
-            VideoTraining training = VideoTraining.prepare(train, val, withData, minCount, batch);
+            VideoTraining training = VideoTraining.prepare(train, val, withData, minCount, loopOptions.batch);
             err.printf(Locale.ROOT, "train: %s, %d frames of %d values, vocabulary %d words, %d training and %d validation videos, run folder %s%n",
                     training.config().arch(), frames, training.config().featureSize(), training.vocabulary().size(), train.size(), val.size(), runDir);
+            saved.ifPresent(st -> err.printf(Locale.ROOT, "train: resuming at step %d from %s%n", st.step(), loop.checkpointFile()));
             err.flush();
-            TrainResult r = training.train(trainConfig, runDir, resume, manager);
+            TrainResult r = training.train(trainConfig, runDir, loopOptions.resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
             stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
                     r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.watchMetric(), r.bestMetric(),

@@ -78,9 +78,11 @@ class VideoToolTest {
     }
 
     @Test
-    void captionWithoutAModelIsAUsageError(@TempDir Path dir) {
-        ToolRun run = ToolRun.of("caption", dir.toString());
-        assertEquals(2, run.exit());
-        assertTrue(run.err().contains("--model"), run.err());
+    void anUnusableModelFileIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path notAModel = Files.writeString(dir.resolve("model.vlm"), "no bundle here");
+        ToolRun run = ToolRun.of("caption", dir.toString(), "--model", notAModel.toString());
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).contains(notAModel.toString()), run.err());
     }
 }

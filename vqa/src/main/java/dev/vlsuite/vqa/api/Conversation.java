@@ -1,0 +1,110 @@
+package dev.vlsuite.vqa.api;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.vlsuite.shared.text.Vocabulary;
+import dev.vlsuite.vqa.data.QuestionIds;
+import dev.vlsuite.vqa.model.LateFusionConfig;
+import dev.vlsuite.vqa.model.LateFusionNet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A conversation about one image: each question is answered with the image, the caption and every earlier
+ * question and answer (the late-fusion history), and the answer joins the history.
+ * <pre>{@code
+ * Conversation c = dialog.conversation(Path.of("scene.png"), "a red circle and a blue star");
+ * c.ask("what color is the circle").answer();     // "red"
+ * c.ask("where is it").answer();                  // "on the left"
+ * }</pre>
+ */
+public final class Conversation {
+    /** An answer and its score (the dot product with the encoding; larger is better). */
+    public record Reply(String answer, float score) {}
+
+    private final VisualDialog model;
+    private final float[] image;  // (D)
+    private final String caption;
+    private final List<Integer> tokens = new ArrayList<>();
+    private final List<String> turns = new ArrayList<>();
+
+    Conversation(VisualDialog model, float[] image, String caption) {
+        this.model = model;
+        this.image = image;
+        this.caption = caption == null ? "" : caption;
+        for (String w : QuestionIds.words(this.caption)) tokens.add(model.vocabulary().id(w));
+    }
+
+    /** Answers with the best of the answers the model saw in training, and remembers the round. */
+    public Reply ask(String question) {
+        return ask(question, model.answers());
+    }
+
+    /** Answers with the best of {@code candidates}, and remembers the round. */
+    public Reply ask(String question, List<String> candidates) {
+        Reply best = rank(question, candidates).get(0);
+        remember(question, best.answer());
+        return best;
+    }
+
+    /** The candidates, best first, for a question in this conversation; the history is not changed. */
+    public List<Reply> rank(String question, List<String> candidates) {
+        if (candidates.isEmpty()) throw new IllegalArgumentException("no candidate answers to rank");
+        LateFusionConfig c = model.config();
+        Vocabulary v = model.vocabulary();
+        LateFusionNet net = model.net();
+        try (NDManager scope = model.manager().newSubManager()) {
+            NDArray img = scope.create(image, new Shape(1, image.length));                                   // (1, D)
+            NDArray q = row(List.of(QuestionIds.encode(spelled(question), v, c.maxQuestion())), scope);        // (1, Tq)
+            NDArray h = row(List.of(history(c.maxHistory())), scope);                                          // (1, Th)
+            List<int[]> answers = new ArrayList<>();
+            for (String a : candidates) answers.add(QuestionIds.encode(a, v, c.maxAnswer()));
+            NDArray enc = net.encode(model.parameters(), img, q, h, false);                                   // (1, H)
+            NDArray ans = net.encodeAnswers(model.parameters(), row(answers, scope), false);                 // (P, H)
+            float[] s = enc.matMul(ans.transpose()).toFloatArray();                                          // (P)
+            List<Reply> out = new ArrayList<>();
+            for (int i = 0; i < s.length; i++) out.add(new Reply(candidates.get(i), s[i]));
+            out.sort(Comparator.comparingDouble((Reply r) -> r.score()).reversed());
+            return out;
+        }
+    }
+
+    /** Adds a round to the history (what {@link #ask} does with its answer). */
+    public void remember(String question, String answer) {
+        for (int id : QuestionIds.encode(spelled(question), model.vocabulary(), model.config().maxQuestion())) tokens.add(id);
+        for (int id : QuestionIds.encode(answer, model.vocabulary(), model.config().maxAnswer())) tokens.add(id);
+        turns.add(question + " " + answer);
+    }
+
+    /** The caption, then one line per round: "question answer". */
+    public List<String> history() {
+        List<String> h = new ArrayList<>();
+        h.add(caption);
+        h.addAll(turns);
+        return h;
+    }
+
+    // people type "colour" where VisDial (and the synthetic dialogs) say "color": an unknown "-our" word becomes
+    // its "-or" spelling when the vocabulary has that one
+    private String spelled(String question) {
+        StringBuilder b = new StringBuilder();
+        for (String w : QuestionIds.words(question)) {
+            String us = w.endsWith("our") ? w.substring(0, w.length() - 3) + "or" : w;
+            b.append(b.length() == 0 ? "" : " ").append(!model.vocabulary().contains(w) && model.vocabulary().contains(us) ? us : w);
+        }
+        return b.toString();
+    }
+
+    private int[] history(int max) {
+        if (tokens.isEmpty()) return new int[] {Vocabulary.UNK_ID};
+        return tokens.subList(Math.max(0, tokens.size() - max), tokens.size()).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static NDArray row(List<int[]> rows, NDManager m) {
+        int[] width = new int[1];
+        long[] flat = QuestionIds.rightAligned(rows, width);
+        return m.create(flat, new Shape(rows.size(), width[0]));
+    }
+}

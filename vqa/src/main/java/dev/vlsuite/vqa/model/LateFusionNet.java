@@ -1,0 +1,114 @@
+package dev.vlsuite.vqa.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.vlsuite.shared.nn.Embedding;
+
+/**
+ * Late fusion (LF) encoder with the discriminative decoder (Das et al. 2017): the image vector (L2-normalised),
+ * the question LSTM's and the history LSTM's final states are concatenated -> Linear -> tanh (B, H); each
+ * candidate answer is encoded by its own LSTM (its final state, H); a candidate's score is the dot product of the
+ * two. LF-QI zeroes the history vector. Token rows are right-aligned (padding first, QuestionIds), so every
+ * LSTM's last step is every row's last word and DJL's fused LSTM runs all steps at once.
+ */
+public final class LateFusionNet extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final LateFusionConfig config;
+    private final Embedding embedding;
+    private final LSTM questionLstm;
+    private final LSTM historyLstm;
+    private final LSTM answerLstm;
+    private final Linear fusion;
+
+    public LateFusionNet(LateFusionConfig config) {
+        super(VERSION);
+        this.config = config;
+        embedding = addChildBlock("embedding", new Embedding(config.vocab(), config.embed()));
+        questionLstm = addChildBlock("question_lstm", lstm(config));
+        historyLstm = addChildBlock("history_lstm", lstm(config));
+        answerLstm = addChildBlock("answer_lstm", lstm(config));
+        fusion = addChildBlock("fusion", Linear.builder().setUnits(config.hidden()).build());
+    }
+
+    private static LSTM lstm(LateFusionConfig c) {
+        return LSTM.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true).optReturnState(true).build();
+    }
+
+    public LateFusionConfig config() {
+        return config;
+    }
+
+    /** The encoder: image (B, D), question (B, Tq), history (B, Th) ids -> (B, H). */
+    public NDArray encode(ParameterStore ps, NDArray image, NDArray question, NDArray history, boolean training) {
+        NDArray norm = image.norm(new int[] {1}, true).add(1e-6f);
+        NDArray img = image.div(norm);                                                   // (B, D)
+        NDArray q = last(ps, questionLstm, question, training);                          // (B, H)
+        NDArray h = config.history() ? last(ps, historyLstm, history, training)         // (B, H)
+                : q.zerosLike();                                                         // LF-QI: history zeroed
+        NDArray x = NDArrays.concat(new NDList(img, q, h), 1);                           // (B, D + 2H)
+        x = Dropout.dropout(x, config.dropout(), training).head();
+        return fusion.forward(ps, new NDList(x), training).head().tanh();               // (B, H)
+    }
+
+    /** The discriminative decoder's answer encoder: answers (P, Ta) ids -> (P, H). */
+    public NDArray encodeAnswers(ParameterStore ps, NDArray answers, boolean training) {
+        return last(ps, answerLstm, answers, training);
+    }
+
+    /**
+     * Scores of each round's options: encodings (B, H), the encoded answers (P, H) and, per round, the options
+     * as row indices into them (B, K) int64 -> (B, K).
+     */
+    public static NDArray scores(NDArray encoded, NDArray answers, NDArray options) {
+        NDArray all = encoded.matMul(answers.transpose());                              // (B, P)
+        return all.gather(options, 1);                                                   // (B, K)
+    }
+
+    /** Softmax cross-entropy of the scores (B, K) against the ground-truth option (B) int64; scalar. */
+    public static NDArray loss(NDArray scores, NDArray gt) {
+        return scores.logSoftmax(1).gather(gt.expandDims(1), 1).neg().mean();
+    }
+
+    private NDArray last(ParameterStore ps, LSTM lstm, NDArray ids, boolean training) {
+        NDArray x = embedding.embed(ps, ids, training);                                  // (B, T, E)
+        x = Dropout.dropout(x, config.dropout(), training).head();
+        NDList out = lstm.forward(ps, new NDList(x), training);                          // out (B, T, H), h, c (n, B, H)
+        return out.get(1).get(config.layers() - 1);                                      // (B, H)
+    }
+
+    /** Initialization shapes: image (1, D), question (1, 1), history (1, 1). */
+    public static Shape[] inputShapes(LateFusionConfig c) {
+        return new Shape[] {new Shape(1, c.featureSize()), new Shape(1, 1), new Shape(1, 1)};
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(encode(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), config.hidden())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType type, Shape... inputShapes) {
+        embedding.initialize(m, type, new Shape(1, 1));
+        Shape seq = new Shape(1, 1, config.embed());
+        questionLstm.initialize(m, type, seq);
+        historyLstm.initialize(m, type, seq);
+        answerLstm.initialize(m, type, seq);
+        fusion.initialize(m, type, new Shape(1, config.featureSize() + 2L * config.hidden()));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * VQA training on the shared loop: cached backbone features, the question vocabulary, the top-K answer classes with
+ * VQA v2 soft targets (or most-frequent-answer cross-entropy), per-channel feature statistics, and validation with
+ * the official per-question accuracy (shared.metrics.vqa).
+ */
+package dev.vlsuite.vqa.training;
