@@ -63,8 +63,10 @@ public final class Conversation {
         try (NDManager scope = model.manager().newSubManager()) {
             NDArray enc = encode(question, scope);                                                           // (1, H)
             var options = new DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, model.config().maxAnswer() + 1);
-            Hypothesis best = Decoding.beam(new AnswerStepModel(model.net(), model.parameters()), new NDList(enc), options, beamSize, 0f)
-                    .get(0).get(0);
+            List<Hypothesis> beams = Decoding.beam(new AnswerStepModel(model.net(), model.parameters()), new NDList(enc), options, beamSize, 0f)
+                    .get(0);
+            // an empty answer (<end> first) says nothing in a chat: the best beam with words, when there is one
+            Hypothesis best = beams.stream().filter(b -> b.contentTokens().length > 0).findFirst().orElse(beams.get(0));
             int[] words = best.contentTokens();
             String answer = String.join(" ", model.vocabulary().decode(words));
             return new Reply(answer, (float) (best.logProb() / Math.max(1, best.tokens().length)));

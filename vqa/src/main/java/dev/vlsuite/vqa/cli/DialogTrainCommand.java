@@ -136,7 +136,7 @@ final class DialogTrainCommand implements Callable<Integer> {
         TrainConfig trainConfig;
         try {
             trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, null).withClipNorm(clip)
-                    .withValidation(validateEvery, "mrr", TrainConfig.Goal.MAX, patience).withSeed(engine.seed).withLogEvery(logEvery);
+                    .withValidation(validateEvery, valFile == null ? null : "mrr", TrainConfig.Goal.MAX, patience).withSeed(engine.seed).withLogEvery(logEvery);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -170,8 +170,10 @@ final class DialogTrainCommand implements Callable<Integer> {
             err.flush();
             TrainResult r = training.train(trainConfig, runDir, resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
-            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best validation MRR %.4f at step %d; wrote %s%n",
-                    r.steps(), r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.bestMetric(), r.bestStep(), out);
+            String best = valFile == null ? "no validation (no --val)"
+                    : String.format(Locale.ROOT, "best validation MRR %.4f at step %d", r.bestMetric(), r.bestStep());
+            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; %s; wrote %s%n",
+                    r.steps(), r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), best, out);
             stdout.flush();
             return bad[0] > 0 ? ExitCodes.SOME_INPUTS_FAILED : ExitCodes.OK;
         } catch (VisDialFormatException | BundleException | IllegalArgumentException e) {
