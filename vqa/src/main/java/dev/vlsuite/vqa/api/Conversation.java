@@ -1,10 +1,16 @@
 package dev.vlsuite.vqa.api;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.vlsuite.shared.nn.decode.DecodeOptions;
+import dev.vlsuite.shared.nn.decode.Decoding;
+import dev.vlsuite.shared.nn.decode.Hypothesis;
 import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.vqa.data.QuestionIds;
+import dev.vlsuite.vqa.model.AnswerStepModel;
+import dev.vlsuite.vqa.model.AnswerTokens;
 import dev.vlsuite.vqa.model.LateFusionConfig;
 import dev.vlsuite.vqa.model.LateFusionNet;
 import java.util.ArrayList;
@@ -21,7 +27,10 @@ import java.util.List;
  * }</pre>
  */
 public final class Conversation {
-    /** An answer and its score (the dot product with the encoding; larger is better). */
+    /**
+     * An answer and its score, larger is better: the dot product with the encoding (disc) or the mean log-probability
+     * per word, end included (gen).
+     */
     public record Reply(String answer, float score) {}
 
     private final VisualDialog model;
@@ -37,9 +46,39 @@ public final class Conversation {
         for (String w : QuestionIds.words(this.caption)) tokens.add(model.vocabulary().id(w));
     }
 
-    /** Answers with the best of the answers the model saw in training, and remembers the round. */
+    /**
+     * Answers and remembers the round: a generative model writes its answer (beam search, width 5); a
+     * discriminative one ranks the answers it saw in training.
+     */
     public Reply ask(String question) {
-        return ask(question, model.answers());
+        if (!model.config().generative()) return ask(question, model.answers());
+        Reply free = generate(question, 5);
+        remember(question, free.answer());
+        return free;
+    }
+
+    /** The generative decoder's own answer (batched beam search), scored by its length-normalised log-likelihood. */
+    public Reply generate(String question, int beamSize) {
+        if (!model.config().generative()) throw new IllegalStateException("a discriminative dialog model only ranks candidates");
+        try (NDManager scope = model.manager().newSubManager()) {
+            NDArray enc = encode(question, scope);                                                           // (1, H)
+            var options = new DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, model.config().maxAnswer() + 1);
+            List<Hypothesis> beams = Decoding.beam(new AnswerStepModel(model.net(), model.parameters()), new NDList(enc), options, beamSize, 0f)
+                    .get(0);
+            // an empty answer (<end> first) says nothing in a chat: the best beam with words, when there is one
+            Hypothesis best = beams.stream().filter(b -> b.contentTokens().length > 0).findFirst().orElse(beams.get(0));
+            int[] words = best.contentTokens();
+            String answer = String.join(" ", model.vocabulary().decode(words));
+            return new Reply(answer, (float) (best.logProb() / Math.max(1, best.tokens().length)));
+        }
+    }
+
+    private NDArray encode(String question, NDManager scope) {
+        LateFusionConfig c = model.config();
+        NDArray img = scope.create(image, new Shape(1, image.length));                                       // (1, D)
+        NDArray q = row(List.of(QuestionIds.encode(spelled(question), model.vocabulary(), c.maxQuestion())), scope); // (1, Tq)
+        NDArray h = row(List.of(history(c.maxHistory())), scope);                                              // (1, Th)
+        return model.net().encode(model.parameters(), img, q, h, false);                                      // (1, H)
     }
 
     /** Answers with the best of {@code candidates}, and remembers the round. */
@@ -56,14 +95,19 @@ public final class Conversation {
         Vocabulary v = model.vocabulary();
         LateFusionNet net = model.net();
         try (NDManager scope = model.manager().newSubManager()) {
-            NDArray img = scope.create(image, new Shape(1, image.length));                                   // (1, D)
-            NDArray q = row(List.of(QuestionIds.encode(spelled(question), v, c.maxQuestion())), scope);        // (1, Tq)
-            NDArray h = row(List.of(history(c.maxHistory())), scope);                                          // (1, Th)
             List<int[]> answers = new ArrayList<>();
             for (String a : candidates) answers.add(QuestionIds.encode(a, v, c.maxAnswer()));
-            NDArray enc = net.encode(model.parameters(), img, q, h, false);                                   // (1, H)
-            NDArray ans = net.encodeAnswers(model.parameters(), row(answers, scope), false);                 // (P, H)
-            float[] s = enc.matMul(ans.transpose()).toFloatArray();                                          // (P)
+            NDArray enc = encode(question, scope);                                                            // (1, H)
+            float[] s;
+            if (c.generative()) {
+                // length-normalised log-likelihood of each candidate under the answer language model
+                NDList tokens = AnswerTokens.of(answers, scope);                                               // (P, T+1), (P)
+                NDArray rows = enc.broadcast(answers.size(), enc.getShape().get(1));                          // (P, H)
+                s = net.logLikelihood(model.parameters(), rows, tokens.get(0), tokens.get(1)).toFloatArray(); // (P)
+            } else {
+                NDArray ans = net.encodeAnswers(model.parameters(), row(answers, scope), false);             // (P, H)
+                s = enc.matMul(ans.transpose()).toFloatArray();                                               // (P)
+            }
             List<Reply> out = new ArrayList<>();
             for (int i = 0; i < s.length; i++) out.add(new Reply(candidates.get(i), s[i]));
             out.sort(Comparator.comparingDouble((Reply r) -> r.score()).reversed());

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Hold a conversation about an image with a visual dialog model (late fusion): the caption first,",
                 "then each question is answered with the image and the whole conversation so far.",
                 "On a terminal it prompts; otherwise it reads one question per line from stdin and writes one answer",
-                "per line. Answers are the model's training answers ranked, or the lines of --candidates FILE."})
+                "per line. Answers are the model's training answers ranked (a generative model writes its own, beam 5),",
+                "or the lines of --candidates FILE ranked."})
 final class ConversationCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EngineMixin engine;
@@ -72,7 +73,7 @@ final class ConversationCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         try (VisualDialog dialog = VisualDialog.load(file, device)) {
-            if (candidates == null && dialog.answers().isEmpty()) throw new UsageException(file + ": the model keeps no answers; pass --candidates FILE");
+            if (candidates == null && !dialog.config().generative() && dialog.answers().isEmpty()) throw new UsageException(file + ": the model keeps no answers; pass --candidates FILE");
             Conversation c;
             try {
                 c = dialog.conversation(image, caption);

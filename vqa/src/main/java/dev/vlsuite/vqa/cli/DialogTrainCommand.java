@@ -33,10 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vqa dialog-train}: train a late-fusion visual dialog model (LF-QIH or LF-QI, discriminative decoder). */
+/** {@code vqa dialog-train}: train a late-fusion visual dialog model (LF-QIH or LF-QI, discriminative or generative decoder). */
 @Command(name = "dialog-train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train late fusion (Das et al. 2017) with the discriminative decoder on VisDial v1.0 files:",
-                "softmax cross-entropy over each round's 100 options, on frozen backbone features (cached in --cache).",
+        description = {"Train late fusion (Das et al. 2017) on VisDial v1.0 files, --decoder disc (softmax cross-entropy over each",
+                "round's 100 options) or gen (teacher-forced answer language model), on frozen backbone features (cached in --cache).",
                 "Validation (--val, --dense) reports the official MRR, R@1 and NDCG; the best MRR model is kept.",
                 "The run folder OUT.run/ holds the checkpoint and metrics.jsonl; --resume continues it."})
 final class DialogTrainCommand implements Callable<Integer> {
@@ -57,6 +57,10 @@ final class DialogTrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", defaultValue = "lf-qih", paramLabel = "lf-qih|lf-qi", description = "lf-qi zeroes the history (default: ${DEFAULT-VALUE}).")
     String arch;
+
+    @Option(names = "--decoder", defaultValue = "disc", paramLabel = "disc|gen",
+            description = "disc scores candidates by dot product; gen is an LSTM language model on the encoding: candidates ranked by length-normalised log-likelihood, free answers by beam search (default: ${DEFAULT-VALUE}).")
+    String decoder;
 
     @Option(names = "--backbone", defaultValue = "vgg-small", paramLabel = "SPEC",
             description = "vgg-small, vgg16, vgg16:FILE.pt|.params, torchscript:FILE.pt (default: ${DEFAULT-VALUE}).")
@@ -125,10 +129,14 @@ final class DialogTrainCommand implements Callable<Integer> {
             case "lf-qi" -> false;
             default -> throw new UsageException("--arch: expected lf-qih or lf-qi, got '" + arch + "'");
         };
+        String dec = decoder.toLowerCase(Locale.ROOT);
+        if (!LateFusionConfig.DISC.equals(dec) && !LateFusionConfig.GEN.equals(dec)) {
+            throw new UsageException("--decoder: expected disc or gen, got '" + decoder + "'");
+        }
         TrainConfig trainConfig;
         try {
             trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, null).withClipNorm(clip)
-                    .withValidation(validateEvery, "mrr", TrainConfig.Goal.MAX, patience).withSeed(engine.seed).withLogEvery(logEvery);
+                    .withValidation(validateEvery, valFile == null ? null : "mrr", TrainConfig.Goal.MAX, patience).withSeed(engine.seed).withLogEvery(logEvery);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -152,18 +160,20 @@ final class DialogTrainCommand implements Callable<Integer> {
             Vocabulary vocab = DialogTraining.vocabulary(trainData, minCount);
             String kind = ImageFeatures.kindFor(false, fx);
             LateFusionConfig config = new LateFusionConfig(vocab.size(), embed, hidden, layers, ImageFeatures.sizeOf(kind, fx), history,
-                    dropout, backbone, kind, fx.inputSize(), 20, 20, maxHistory);
+                    dropout, backbone, kind, fx.inputSize(), 20, 20, maxHistory, dec);
             DialogSet train = DialogSet.of(trainData, java.util.List.of(), images, vocab, 20, 20, maxHistory, onBad, trainFile.toString());
             DialogSet val = valFile == null ? null : DialogSet.read(valFile, denseFile, images, vocab, 20, 20, maxHistory, onBad);
             if (train.answeredRounds().isEmpty()) throw new UsageException(trainFile + ": no answered round to train on");
             DialogTraining training = DialogTraining.prepare(config, vocab, train, val, features, batch, onBad);
             err.printf(Locale.ROOT, "dialog-train: %s, %d words, %d training dialogs, %d validation dialogs, run folder %s%n",
-                    config.arch(), vocab.size(), train.dialogs().size(), val == null ? 0 : val.dialogs().size(), runDir);
+                    config.arch() + " " + config.decoder(), vocab.size(), train.dialogs().size(), val == null ? 0 : val.dialogs().size(), runDir);
             err.flush();
             TrainResult r = training.train(trainConfig, runDir, resume, manager);
             AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
-            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best validation MRR %.4f at step %d; wrote %s%n",
-                    r.steps(), r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), r.bestMetric(), r.bestStep(), out);
+            String best = valFile == null ? "no validation (no --val)"
+                    : String.format(Locale.ROOT, "best validation MRR %.4f at step %d", r.bestMetric(), r.bestStep());
+            stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; %s; wrote %s%n",
+                    r.steps(), r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), best, out);
             stdout.flush();
             return bad[0] > 0 ? ExitCodes.SOME_INPUTS_FAILED : ExitCodes.OK;
         } catch (VisDialFormatException | BundleException | IllegalArgumentException e) {

@@ -19,7 +19,10 @@ import dev.vlsuite.shared.nn.Embedding;
  * the question LSTM's and the history LSTM's final states are concatenated -> Linear -> tanh (B, H); each
  * candidate answer is encoded by its own LSTM (its final state, H); a candidate's score is the dot product of the
  * two. LF-QI zeroes the history vector. Token rows are right-aligned (padding first, QuestionIds), so every
- * LSTM's last step is every row's last word and DJL's fused LSTM runs all steps at once.
+ * LSTM's last step is every row's last word and DJL's fused LSTM runs all steps at once. With the generative
+ * decoder ({@code decoder = gen}) there is no candidate encoder: an LSTM language model started from the encoding
+ * scores candidates by their length-normalised log-likelihood and writes free answers (beam search,
+ * {@link AnswerStepModel}).
  */
 public final class LateFusionNet extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -28,8 +31,10 @@ public final class LateFusionNet extends AbstractBlock {
     private final Embedding embedding;
     private final LSTM questionLstm;
     private final LSTM historyLstm;
-    private final LSTM answerLstm;
+    private final LSTM answerLstm;   // disc only
     private final Linear fusion;
+    private final LSTM genLstm;      // gen only: the answer language model, started from the encoding
+    private final Linear genOut;     // gen only: H -> vocabulary logits
 
     public LateFusionNet(LateFusionConfig config) {
         super(VERSION);
@@ -37,8 +42,10 @@ public final class LateFusionNet extends AbstractBlock {
         embedding = addChildBlock("embedding", new Embedding(config.vocab(), config.embed()));
         questionLstm = addChildBlock("question_lstm", lstm(config));
         historyLstm = addChildBlock("history_lstm", lstm(config));
-        answerLstm = addChildBlock("answer_lstm", lstm(config));
+        answerLstm = config.generative() ? null : addChildBlock("answer_lstm", lstm(config));
         fusion = addChildBlock("fusion", Linear.builder().setUnits(config.hidden()).build());
+        genLstm = config.generative() ? addChildBlock("gen_lstm", lstm(config)) : null;
+        genOut = config.generative() ? addChildBlock("gen_out", Linear.builder().setUnits(config.vocab()).build()) : null;
     }
 
     private static LSTM lstm(LateFusionConfig c) {
@@ -63,7 +70,45 @@ public final class LateFusionNet extends AbstractBlock {
 
     /** The discriminative decoder's answer encoder: answers (P, Ta) ids -> (P, H). */
     public NDArray encodeAnswers(ParameterStore ps, NDArray answers, boolean training) {
+        if (answerLstm == null) throw new IllegalStateException("a generative dialog model has no candidate encoder");
         return last(ps, answerLstm, answers, training);
+    }
+
+    /**
+     * The generative decoder (as the PyTorch starter): the answer LSTM starts from h0 = the encoding in every
+     * layer, c0 = 0, and reads {@code <start> w1 .. wn}; log-probabilities of the next word.
+     * enc (B, H), inputs (B, T) ids, state null (start from enc) or {h, c} (n, B, H) -> {logProbs (B, T, V), h, c}.
+     */
+    public NDList generate(ParameterStore ps, NDArray enc, NDArray inputs, NDList state, boolean training) {
+        if (genLstm == null) throw new IllegalStateException("a discriminative dialog model has no generative decoder");
+        NDList begin = state != null ? state
+                : new NDList(enc.expandDims(0).repeat(0, config.layers()), enc.zerosLike().expandDims(0).repeat(0, config.layers()));
+        NDArray x = embedding.embed(ps, inputs, training);                                // (B, T, E)
+        x = Dropout.dropout(x, config.dropout(), training).head();
+        NDList out = genLstm.forward(ps, new NDList(x, begin.get(0), begin.get(1)), training); // (B, T, H), h, c (n, B, H)
+        NDArray y = Dropout.dropout(out.get(0), config.dropout(), training).head();
+        NDArray logits = genOut.forward(ps, new NDList(y), training).head();             // (B, T, V)
+        return new NDList(logits.logSoftmax(2), out.get(1), out.get(2));
+    }
+
+    /**
+     * Length-normalised log-likelihood of answers under the generative decoder: enc (N, H), tokens (N, T+1)
+     * {@code <start> w1 .. wn <end> <pad>..}, lengths (N) = n + 1 -> (N) mean log p per word (the end included).
+     */
+    public NDArray logLikelihood(ParameterStore ps, NDArray enc, NDArray tokens, NDArray lengths) {
+        NDArray lp = generate(ps, enc, dev.vlsuite.shared.nn.TeacherForcing.inputs(tokens), null, false).head(); // (N, T, V)
+        NDArray targets = dev.vlsuite.shared.nn.TeacherForcing.targets(tokens);                          // (N, T)
+        NDArray mask = dev.vlsuite.shared.nn.TeacherForcing.mask(lengths, targets.getShape().get(1));     // (N, T)
+        NDArray nll = dev.vlsuite.shared.nn.TeacherForcing.maskedNll(lp, targets, mask).sum(new int[] {1}); // (N)
+        return nll.neg().div(lengths.toType(DataType.FLOAT32, false));                                   // (N)
+    }
+
+    /** Teacher-forced loss of the true answers: summed NLL / number of target words; scalar. */
+    public NDArray generativeLoss(ParameterStore ps, NDArray enc, NDArray tokens, NDArray lengths, boolean training) {
+        NDArray lp = generate(ps, enc, dev.vlsuite.shared.nn.TeacherForcing.inputs(tokens), null, training).head(); // (B, T, V)
+        NDArray targets = dev.vlsuite.shared.nn.TeacherForcing.targets(tokens);                             // (B, T)
+        NDArray mask = dev.vlsuite.shared.nn.TeacherForcing.mask(lengths, targets.getShape().get(1));        // (B, T)
+        return dev.vlsuite.shared.nn.TeacherForcing.maskedNll(lp, targets, mask).sum().div(mask.sum());
     }
 
     /**
@@ -108,7 +153,11 @@ public final class LateFusionNet extends AbstractBlock {
         Shape seq = new Shape(1, 1, config.embed());
         questionLstm.initialize(m, type, seq);
         historyLstm.initialize(m, type, seq);
-        answerLstm.initialize(m, type, seq);
+        if (answerLstm != null) answerLstm.initialize(m, type, seq);
         fusion.initialize(m, type, new Shape(1, config.featureSize() + 2L * config.hidden()));
+        if (genLstm != null) {
+            genLstm.initialize(m, type, seq);
+            genOut.initialize(m, type, new Shape(1, config.hidden()));
+        }
     }
 }

@@ -7,13 +7,14 @@ import dev.vlsuite.shared.metrics.retrieval.DialogScores;
 import dev.vlsuite.shared.metrics.retrieval.VisDialDialog;
 import dev.vlsuite.vqa.data.DialogRoundSample;
 import dev.vlsuite.vqa.data.DialogSet;
+import dev.vlsuite.vqa.model.AnswerTokens;
 import dev.vlsuite.vqa.model.LateFusionNet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Scores every round of a dialog set with a discriminative late-fusion model (val layout: a row per round). */
+/** Scores every round of a dialog set with a late-fusion model (disc: dot products; gen: length-normalised log-likelihoods) (val layout: a row per round). */
 public final class DialogScorer {
     private DialogScorer() {}
 
@@ -23,13 +24,15 @@ public final class DialogScorer {
         List<DialogRoundSample> all = new ArrayList<>();
         for (List<DialogRoundSample> d : set.dialogs()) all.addAll(d);
         float[][] rows = new float[all.size()][];
+        // gen scores B x K option sequences per batch: fewer rounds at once
+        if (net.config().generative()) batchRounds = Math.max(1, batchRounds / 32);
         for (int from = 0; from < all.size(); from += batchRounds) {
             List<DialogRoundSample> batch = all.subList(from, Math.min(all.size(), from + batchRounds));
             try (NDManager scope = manager.newSubManager()) {
                 DialogInputs in = DialogInputs.of(batch, set.answers(), imageVector, scope);
                 NDArray enc = net.encode(ps, in.image(), in.question(), in.history(), false);       // (B, H)
-                NDArray ans = net.encodeAnswers(ps, in.answers(), false);                          // (P, H)
-                NDArray s = LateFusionNet.scores(enc, ans, in.options());                          // (B, K)
+                NDArray s = net.config().generative() ? likelihoods(net, ps, enc, batch, set.answers(), scope)
+                        : LateFusionNet.scores(enc, net.encodeAnswers(ps, in.answers(), false), in.options()); // (B, K)
                 int k = (int) s.getShape().get(1);
                 float[] flat = s.toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {
@@ -47,5 +50,19 @@ public final class DialogScorer {
             out.add(new DialogScores(d.imageId(), 0, mine));
         }
         return out;
+    }
+
+    /** The generative decoder's length-normalised log-likelihood of every option of every round: (B, K). */
+    static NDArray likelihoods(LateFusionNet net, ParameterStore ps, NDArray enc, List<DialogRoundSample> batch, int[][] pool, NDManager scope) {
+        int b = batch.size();
+        int k = batch.get(0).options().length;
+        List<int[]> answers = new ArrayList<>(b * k);
+        for (DialogRoundSample r : batch) {
+            for (int a : r.options()) answers.add(a >= 0 && a < pool.length ? pool[a] : new int[] {dev.vlsuite.shared.text.Vocabulary.UNK_ID});
+        }
+        var tokens = AnswerTokens.of(answers, scope);                                             // (B*K, T+1), (B*K)
+        long h = enc.getShape().get(1);
+        NDArray rows = enc.expandDims(1).broadcast(b, k, h).reshape(b * (long) k, h);             // (B*K, H)
+        return net.logLikelihood(ps, rows, tokens.get(0), tokens.get(1)).reshape(b, k);          // (B, K)
     }
 }

@@ -25,8 +25,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Visual dialog (late fusion, discriminative decoder) as a shared.train task: every answered round once per epoch
- * in a seeded shuffle, softmax cross-entropy over its options; validation scores the validation dialogs and reports
+ * Visual dialog (late fusion) as a shared.train task: every answered round once per epoch in a seeded shuffle;
+ * the discriminative decoder's loss is softmax cross-entropy over the options, the generative decoder's the
+ * teacher-forced word cross-entropy of the true answer; validation scores the validation dialogs and reports
  * the official "mrr", "ndcg" (when dense annotations are given) and "r@1".
  */
 final class DialogTask implements TrainingTask<List<DialogRoundSample>> {
@@ -99,6 +100,13 @@ final class DialogTask implements TrainingTask<List<DialogRoundSample>> {
     public NDArray loss(ParameterStore ps, NDManager scope, List<DialogRoundSample> batch, boolean training) {
         DialogInputs in = DialogInputs.of(batch, train.answers(), imageVector, scope);
         NDArray enc = net.encode(ps, in.image(), in.question(), in.history(), training);          // (B, H)
+        if (net.config().generative()) {
+            // teacher forcing on the true answers; the other options play no part in training
+            List<int[]> truths = new ArrayList<>(batch.size());
+            for (DialogRoundSample r : batch) truths.add(train.answers()[r.options()[r.gtIndex()]]);
+            var tokens = dev.vlsuite.vqa.model.AnswerTokens.of(truths, scope);                  // (B, T+1), (B)
+            return net.generativeLoss(ps, enc, tokens.get(0), tokens.get(1), training);
+        }
         NDArray answers = net.encodeAnswers(ps, in.answers(), training);                          // (P, H)
         return LateFusionNet.loss(LateFusionNet.scores(enc, answers, in.options()), in.gt());
     }
