@@ -1,14 +1,8 @@
 package dev.vlsuite.video.api;
 
-import dev.vlsuite.assets.VideoSamples;
-import dev.vlsuite.shared.io.AtomicFiles;
+import dev.vlsuite.assets.BundledModels;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The built-in action classifier: a class-path resource of the assets module (trained on synthetic motion clips by
@@ -16,51 +10,18 @@ import java.util.HexFormat;
  * files), as captioning's default model is.
  */
 public final class ActionDefaultModel {
-    /** Where the assets module keeps the default classifier. */
-    public static final String RESOURCE = "/dev/vlsuite/assets/models/video-classify.vlm";
+    /** Where the assets module keeps it. */
+    public static final String RESOURCE = BundledModels.resource("video-classify");
 
     private ActionDefaultModel() {}
 
-    /** True when this build carries the default classifier. */
+    /** True when this build carries it. */
     public static boolean available() {
-        return VideoSamples.class.getResource(RESOURCE) != null;
+        return BundledModels.available("video-classify");
     }
 
-    /**
-     * The default classifier as a file: {@code <cache>/models/video-classify-<hash>.vlm}, where the cache is
-     * {@code -Dvlsuite.cache}, {@code $VLSUITE_CACHE} or {@code ~/.cache/vlsuite}.
-     *
-     * @throws IllegalArgumentException one line when the build has no default classifier
-     */
+    /** The model as a file, extracted once to {@code <cache>/models/video-classify-<hash>.vlm} ({@link BundledModels}). */
     public static Path file() throws IOException {
-        byte[] bytes;
-        try (InputStream in = VideoSamples.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalArgumentException("this build has no built-in action classifier (resource " + RESOURCE
-                        + " is missing); pass --model FILE.vlm");
-            }
-            bytes = in.readAllBytes();
-        }
-        Path target = cacheRoot().resolve("models").resolve("video-classify-" + sha256(bytes).substring(0, 16) + ".vlm");
-        if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
-            AtomicFiles.write(target, out -> out.write(bytes));   // concurrent extractions write identical bytes
-        }
-        return target;
-    }
-
-    private static Path cacheRoot() {
-        String prop = System.getProperty("vlsuite.cache");
-        if (prop != null && !prop.isBlank()) return Path.of(prop);
-        String env = System.getenv("VLSUITE_CACHE");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("user.home"), ".cache", "vlsuite");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundledModels.file("video-classify", "action classifier");
     }
 }

@@ -1,14 +1,8 @@
 package dev.vlsuite.video.api;
 
-import dev.vlsuite.assets.Samples;
-import dev.vlsuite.shared.io.AtomicFiles;
+import dev.vlsuite.assets.BundledModels;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The built-in video model: an s2vt bundle trained by {@code bin/video train} on synthetic clips (recipe in
@@ -16,51 +10,18 @@ import java.util.HexFormat;
  * hash (bundles are read from files), as captioning's DefaultModel does.
  */
 public final class DefaultVideoModel {
-    /** Where the assets module keeps the default s2vt model. */
-    public static final String RESOURCE = "/dev/vlsuite/assets/models/video-s2vt.vlm";
+    /** Where the assets module keeps it. */
+    public static final String RESOURCE = BundledModels.resource("video-s2vt");
 
     private DefaultVideoModel() {}
 
-    /** True when this build carries the default model. */
+    /** True when this build carries it. */
     public static boolean available() {
-        return Samples.class.getResource(RESOURCE) != null;
+        return BundledModels.available("video-s2vt");
     }
 
-    /**
-     * The default model as a file: {@code <cache>/models/video-s2vt-<hash>.vlm}, where the cache is
-     * {@code -Dvlsuite.cache}, {@code $VLSUITE_CACHE} or {@code ~/.cache/vlsuite}.
-     *
-     * @throws IllegalArgumentException one line when the build has no default model
-     */
+    /** The model as a file, extracted once to {@code <cache>/models/video-s2vt-<hash>.vlm} ({@link BundledModels}). */
     public static Path file() throws IOException {
-        byte[] bytes;
-        try (InputStream in = Samples.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalArgumentException("this build has no built-in video model (resource " + RESOURCE
-                        + " is missing); pass --model FILE.vlm");
-            }
-            bytes = in.readAllBytes();
-        }
-        Path target = cacheRoot().resolve("models").resolve("video-s2vt-" + sha256(bytes).substring(0, 16) + ".vlm");
-        if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
-            AtomicFiles.write(target, out -> out.write(bytes));   // concurrent extractions write identical bytes
-        }
-        return target;
-    }
-
-    private static Path cacheRoot() {
-        String prop = System.getProperty("vlsuite.cache");
-        if (prop != null && !prop.isBlank()) return Path.of(prop);
-        String env = System.getenv("VLSUITE_CACHE");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("user.home"), ".cache", "vlsuite");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundledModels.file("video-s2vt", "video model");
     }
 }
