@@ -34,7 +34,7 @@ public final class Conversation {
     public record Reply(String answer, float score) {}
 
     private final VisualDialog model;
-    private final float[] image;  // (D)
+    private final float[] image;  // (D), or (L*D) for lf-att
     private final String caption;
     private final List<Integer> tokens = new ArrayList<>();
     private final List<String> turns = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class Conversation {
      * discriminative one ranks the answers it saw in training.
      */
     public Reply ask(String question) {
-        if (!model.config().generative()) return ask(question, model.answers());
+        if (!model.generative()) return ask(question, model.answers());
         Reply free = generate(question, 5);
         remember(question, free.answer());
         return free;
@@ -59,7 +59,7 @@ public final class Conversation {
 
     /** The generative decoder's own answer (batched beam search), scored by its length-normalised log-likelihood. */
     public Reply generate(String question, int beamSize) {
-        if (!model.config().generative()) throw new IllegalStateException("a discriminative dialog model only ranks candidates");
+        if (!model.config().hasGen()) throw new IllegalStateException("a discriminative dialog model only ranks candidates");
         try (NDManager scope = model.manager().newSubManager()) {
             NDArray enc = encode(question, scope);                                                           // (1, H)
             var options = new DecodeOptions(Vocabulary.START_ID, Vocabulary.END_ID, model.config().maxAnswer() + 1);
@@ -74,11 +74,26 @@ public final class Conversation {
     }
 
     private NDArray encode(String question, NDManager scope) {
+        return encodeWithAttention(question, scope).encoding();                                              // (1, H)
+    }
+
+    private LateFusionNet.Encoded encodeWithAttention(String question, NDManager scope) {
         LateFusionConfig c = model.config();
-        NDArray img = scope.create(image, new Shape(1, image.length));                                       // (1, D)
+        NDArray img = scope.create(image, new Shape(1, image.length));                                       // (1, D) or (1, L*D)
         NDArray q = row(List.of(QuestionIds.encode(spelled(question), model.vocabulary(), c.maxQuestion())), scope); // (1, Tq)
         NDArray h = row(List.of(history(c.maxHistory())), scope);                                              // (1, Th)
-        return model.net().encode(model.parameters(), img, q, h, false);                                      // (1, H)
+        return model.net().encodeWithAttention(model.parameters(), img, q, h, false);                         // (1, H), (1, L)
+    }
+
+    /**
+     * lf-att: where the model looks for this question (the history as it stands), one weight per grid location,
+     * row-major (side x side), summing to 1; null for a model without attention.
+     */
+    public float[] attention(String question) {
+        if (!model.config().attends()) return null;
+        try (NDManager scope = model.manager().newSubManager()) {
+            return encodeWithAttention(question, scope).alpha().toFloatArray();                              // (L)
+        }
     }
 
     /** Answers with the best of {@code candidates}, and remembers the round. */
@@ -99,7 +114,7 @@ public final class Conversation {
             for (String a : candidates) answers.add(QuestionIds.encode(a, v, c.maxAnswer()));
             NDArray enc = encode(question, scope);                                                            // (1, H)
             float[] s;
-            if (c.generative()) {
+            if (model.generative()) {
                 // length-normalised log-likelihood of each candidate under the answer language model
                 NDList tokens = AnswerTokens.of(answers, scope);                                               // (P, T+1), (P)
                 NDArray rows = enc.broadcast(answers.size(), enc.getShape().get(1));                          // (P, H)

@@ -39,6 +39,7 @@ public final class VisualDialog implements AutoCloseable {
     private final Device device;
     private FeatureExtractor backbone;
     private final ImageDecoder decoder = new ImageDecoder();
+    private boolean generative;   // which head answers: a gen-only model's, else disc (switch with useDecoder)
 
     private VisualDialog(TaskBundle<LateFusionConfig, LateFusionNet> bundle, Device device) {
         this.bundle = bundle;
@@ -47,6 +48,32 @@ public final class VisualDialog implements AutoCloseable {
         this.vocabulary = json.has("words") && json.get("words").isObject() ? bundle.vocabularies().named("words") : bundle.vocabularies().main();
         JsonNode a = json.get("answers");
         if (a != null && a.isArray()) a.forEach(n -> answers.add(n.asText()));
+        this.generative = bundle.config().generative();
+    }
+
+    /**
+     * Chooses the head that answers and ranks: "disc" (dot products with the candidates' encodings) or "gen" (the
+     * answer language model: beam search, candidates by likelihood); a model trained with {@code --decoder both}
+     * has both, others only their own.
+     *
+     * @throws IllegalArgumentException when the model lacks that head
+     */
+    public VisualDialog useDecoder(String head) {
+        boolean gen = switch (head) {
+            case LateFusionConfig.GEN -> true;
+            case LateFusionConfig.DISC -> false;
+            default -> throw new IllegalArgumentException("decoder must be disc or gen: " + head);
+        };
+        if (gen ? !config().hasGen() : !config().hasDisc()) {
+            throw new IllegalArgumentException("this model has no " + head + " decoder (it was trained with --decoder " + config().decoder() + ")");
+        }
+        generative = gen;
+        return this;
+    }
+
+    /** Whether the generative head answers (see {@link #useDecoder}). */
+    public boolean generative() {
+        return generative;
     }
 
     /** A bundle (null: the built-in default) on the device of the current engine options. */
@@ -67,7 +94,11 @@ public final class VisualDialog implements AutoCloseable {
             ImageBatch batch = new ImageBatch(backbone.inputSize());
             batch.add(chw);
             Features f = backbone.extract(batch.toNDArray(scope));
-            NDArray v = ImageFeatures.FC7.equals(config().imageFeature()) ? f.fc7() : f.pooled();     // (1, D)
+            NDArray v = switch (config().imageFeature()) {
+                case ImageFeatures.FC7 -> f.fc7();                                                      // (1, F)
+                case ImageFeatures.GRID -> f.grid();                                                    // (1, L, D): lf-att
+                default -> f.pooled();                                                                  // (1, D)
+            };
             return new Conversation(this, v.toFloatArray(), caption);
         }
     }

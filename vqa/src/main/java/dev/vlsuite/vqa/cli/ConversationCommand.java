@@ -48,6 +48,10 @@ final class ConversationCommand implements Callable<Integer> {
     @Option(names = "--scores", description = "Print each answer's score after a tab.")
     boolean scores;
 
+    @Option(names = "--decoder", paramLabel = "disc|gen",
+            description = "The head that answers: disc ranks answers (the default when the model has it), gen writes its own by beam search (width 5); the built-in model has both.")
+    String decoder;
+
     @Option(names = "--model", paramLabel = "MODEL", description = "Dialog model from dialog-train (default: the built-in one).")
     Path model;
 
@@ -73,7 +77,8 @@ final class ConversationCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         try (VisualDialog dialog = VisualDialog.load(file, device)) {
-            if (candidates == null && !dialog.config().generative() && dialog.answers().isEmpty()) throw new UsageException(file + ": the model keeps no answers; pass --candidates FILE");
+            if (decoder != null) dialog.useDecoder(decoder.toLowerCase(Locale.ROOT));
+            if (candidates == null && !dialog.generative() && dialog.answers().isEmpty()) throw new UsageException(file + ": the model keeps no answers; pass --candidates FILE");
             Conversation c;
             try {
                 c = dialog.conversation(image, caption);

@@ -62,6 +62,9 @@ final class DialogEvalCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: a temporary one).")
     Path cacheDir;
 
+    @Option(names = "--decoder", paramLabel = "disc|gen", description = "The head that ranks (a --decoder both model has the two; default: disc when the model has it).")
+    String decoder;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -81,6 +84,7 @@ final class DialogEvalCommand implements Callable<Integer> {
         Path tempCache = cacheDir == null ? Files.createTempDirectory("vlsuite-dialog-features") : null;
         try (VisualDialog dialog = VisualDialog.load(model, device)) {
             LateFusionConfig c = dialog.config();
+            if (decoder != null) dialog.useDecoder(decoder.toLowerCase(Locale.ROOT));
             try (FeatureExtractor fx = Backbones.open(c.backbone(), device, c.imageSize());
                  FeatureCache cache = FeatureCache.open(cacheDir != null ? cacheDir : tempCache, fx)) {
                 DialogSet set = DialogSet.read(dialogs, dense, images, dialog.vocabulary(), c.maxQuestion(), c.maxAnswer(), c.maxHistory(), onBad);
@@ -89,7 +93,7 @@ final class DialogEvalCommand implements Callable<Integer> {
                 for (int i = 0; i < set.images().size(); i++) if (!cache.contains(set.images().get(i))) missing.add(i);
                 if (!missing.isEmpty()) throw new UsageException(dialogs + ": " + missing.size() + " images could not be read (listed above)");
                 List<DialogScores> scores = DialogScorer.score(dialog.net(), dialog.parameters(), set,
-                        DialogTraining.vectors(cache, c, dialog.manager()), 256, dialog.manager());
+                        DialogTraining.vectors(cache, c, dialog.manager()), 256, dialog.manager(), dialog.generative());
                 VisDialReport report = VisDialEvaluator.evaluate(set.data(), set.dense(), scores, "model scores");
                 if (scoresOut != null) VisDialFiles.writeScores(scoresOut, scores);
                 if (ranksOut != null) VisDialFiles.writeRanks(ranksOut, report.ranks());

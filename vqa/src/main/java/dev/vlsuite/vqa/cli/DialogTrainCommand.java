@@ -55,12 +55,16 @@ final class DialogTrainCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Images root (COCO names, <id:012d>.jpg or images/<id:06d>.png).")
     Path images;
 
-    @Option(names = "--arch", defaultValue = "lf-qih", paramLabel = "lf-qih|lf-qi", description = "lf-qi zeroes the history (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "lf-qih", paramLabel = "lf-qih|lf-qi|lf-att",
+            description = "lf-qi zeroes the history; lf-att (with history) attends over the conv grid guided by the question (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--decoder", defaultValue = "disc", paramLabel = "disc|gen",
-            description = "disc scores candidates by dot product; gen is an LSTM language model on the encoding: candidates ranked by length-normalised log-likelihood, free answers by beam search (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decoder", defaultValue = "disc", paramLabel = "disc|gen|both",
+            description = "disc scores candidates by dot product; gen is an LSTM language model on the encoding: candidates ranked by length-normalised log-likelihood, free answers by beam search; both trains the two heads on one encoder (the sum of their losses; validation ranks with disc) (default: ${DEFAULT-VALUE}).")
     String decoder;
+
+    @Option(names = "--attention-dim", defaultValue = "0", paramLabel = "A", description = "lf-att's attention size; 0 = the LSTM size.")
+    int attentionDim;
 
     @Option(names = "--backbone", defaultValue = "vgg-small", paramLabel = "SPEC",
             description = "vgg-small, vgg16, vgg16:FILE.pt|.params, torchscript:FILE.pt (default: ${DEFAULT-VALUE}).")
@@ -124,15 +128,18 @@ final class DialogTrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        boolean history = switch (arch.toLowerCase(Locale.ROOT)) {
-            case "lf-qih" -> true;
+        String a = arch.toLowerCase(Locale.ROOT);
+        boolean history = switch (a) {
+            case "lf-qih", "lf-att" -> true;
             case "lf-qi" -> false;
-            default -> throw new UsageException("--arch: expected lf-qih or lf-qi, got '" + arch + "'");
+            default -> throw new UsageException("--arch: expected lf-qih, lf-qi or lf-att, got '" + arch + "'");
         };
+        boolean attends = a.equals("lf-att");
         String dec = decoder.toLowerCase(Locale.ROOT);
-        if (!LateFusionConfig.DISC.equals(dec) && !LateFusionConfig.GEN.equals(dec)) {
-            throw new UsageException("--decoder: expected disc or gen, got '" + decoder + "'");
+        if (!LateFusionConfig.DISC.equals(dec) && !LateFusionConfig.GEN.equals(dec) && !LateFusionConfig.BOTH.equals(dec)) {
+            throw new UsageException("--decoder: expected disc, gen or both, got '" + decoder + "'");
         }
+        if (attentionDim < 0) throw new UsageException("--attention-dim must be >= 0: " + attentionDim);
         TrainConfig trainConfig;
         try {
             trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, null).withClipNorm(clip)
@@ -158,9 +165,9 @@ final class DialogTrainCommand implements Callable<Integer> {
              NDManager manager = NDManager.newBaseManager(device)) {
             VisDialData trainData = VisDialFiles.readDialogs(trainFile);
             Vocabulary vocab = DialogTraining.vocabulary(trainData, minCount);
-            String kind = ImageFeatures.kindFor(false, fx);
+            String kind = ImageFeatures.kindFor(attends, fx);
             LateFusionConfig config = new LateFusionConfig(vocab.size(), embed, hidden, layers, ImageFeatures.sizeOf(kind, fx), history,
-                    dropout, backbone, kind, fx.inputSize(), 20, 20, maxHistory, dec);
+                    dropout, backbone, kind, fx.inputSize(), 20, 20, maxHistory, dec, attends ? (attentionDim > 0 ? attentionDim : hidden) : 0, true);
             DialogSet train = DialogSet.of(trainData, java.util.List.of(), images, vocab, 20, 20, maxHistory, onBad, trainFile.toString());
             DialogSet val = valFile == null ? null : DialogSet.read(valFile, denseFile, images, vocab, 20, 20, maxHistory, onBad);
             if (train.answeredRounds().isEmpty()) throw new UsageException(trainFile + ": no answered round to train on");

@@ -21,17 +21,26 @@ public final class DialogScorer {
     /** Scores in dialog order, rows for the dialog's rounds (1..numRounds), larger is better. */
     public static List<DialogScores> score(LateFusionNet net, ParameterStore ps, DialogSet set, Function<Path, float[]> imageVector,
                                            int batchRounds, NDManager manager) {
+        return score(net, ps, set, imageVector, batchRounds, manager, net.config().generative());
+    }
+
+    /** {@link #score} with the head chosen: {@code generative} ranks by the answer language model (the model must have it). */
+    public static List<DialogScores> score(LateFusionNet net, ParameterStore ps, DialogSet set, Function<Path, float[]> imageVector,
+                                           int batchRounds, NDManager manager, boolean generative) {
+        if (generative ? !net.config().hasGen() : !net.config().hasDisc()) {
+            throw new IllegalArgumentException("the model has no " + (generative ? "gen" : "disc") + " decoder (it has " + net.config().decoder() + ")");
+        }
         List<DialogRoundSample> all = new ArrayList<>();
         for (List<DialogRoundSample> d : set.dialogs()) all.addAll(d);
         float[][] rows = new float[all.size()][];
         // gen scores B x K option sequences per batch: fewer rounds at once
-        if (net.config().generative()) batchRounds = Math.max(1, batchRounds / 32);
+        if (generative) batchRounds = Math.max(1, batchRounds / 32);
         for (int from = 0; from < all.size(); from += batchRounds) {
             List<DialogRoundSample> batch = all.subList(from, Math.min(all.size(), from + batchRounds));
             try (NDManager scope = manager.newSubManager()) {
                 DialogInputs in = DialogInputs.of(batch, set.answers(), imageVector, scope);
                 NDArray enc = net.encode(ps, in.image(), in.question(), in.history(), false);       // (B, H)
-                NDArray s = net.config().generative() ? likelihoods(net, ps, enc, batch, set.answers(), scope)
+                NDArray s = generative ? likelihoods(net, ps, enc, batch, set.answers(), scope)
                         : LateFusionNet.scores(enc, net.encodeAnswers(ps, in.answers(), false), in.options()); // (B, K)
                 int k = (int) s.getShape().get(1);
                 float[] flat = s.toFloatArray();

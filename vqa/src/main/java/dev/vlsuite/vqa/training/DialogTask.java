@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Visual dialog (late fusion) as a shared.train task: every answered round once per epoch in a seeded shuffle;
  * the discriminative decoder's loss is softmax cross-entropy over the options, the generative decoder's the
- * teacher-forced word cross-entropy of the true answer; validation scores the validation dialogs and reports
+ * teacher-forced word cross-entropy of the true answer (a model with both heads: their sum); validation (with the
+ * default head: disc when there is one) scores the validation dialogs and reports
  * the official "mrr", "ndcg" (when dense annotations are given) and "r@1".
  */
 final class DialogTask implements TrainingTask<List<DialogRoundSample>> {
@@ -100,15 +101,20 @@ final class DialogTask implements TrainingTask<List<DialogRoundSample>> {
     public NDArray loss(ParameterStore ps, NDManager scope, List<DialogRoundSample> batch, boolean training) {
         DialogInputs in = DialogInputs.of(batch, train.answers(), imageVector, scope);
         NDArray enc = net.encode(ps, in.image(), in.question(), in.history(), training);          // (B, H)
-        if (net.config().generative()) {
+        NDArray loss = null;
+        if (net.config().hasGen()) {
             // teacher forcing on the true answers; the other options play no part in training
             List<int[]> truths = new ArrayList<>(batch.size());
             for (DialogRoundSample r : batch) truths.add(train.answers()[r.options()[r.gtIndex()]]);
             var tokens = dev.vlsuite.vqa.model.AnswerTokens.of(truths, scope);                  // (B, T+1), (B)
-            return net.generativeLoss(ps, enc, tokens.get(0), tokens.get(1), training);
+            loss = net.generativeLoss(ps, enc, tokens.get(0), tokens.get(1), training);
         }
-        NDArray answers = net.encodeAnswers(ps, in.answers(), training);                          // (P, H)
-        return LateFusionNet.loss(LateFusionNet.scores(enc, answers, in.options()), in.gt());
+        if (net.config().hasDisc()) {
+            NDArray answers = net.encodeAnswers(ps, in.answers(), training);                      // (P, H)
+            NDArray disc = LateFusionNet.loss(LateFusionNet.scores(enc, answers, in.options()), in.gt());
+            loss = loss == null ? disc : loss.add(disc);   // both heads: the sum, one shared encoder
+        }
+        return loss;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class DialogTraining {
     private final FeatureCache cache;
     private final int batchSize;
     private LateFusionNet net;
+    private boolean blind;   // tests' baseline: every image vector zeroed
 
     private DialogTraining(LateFusionConfig config, Vocabulary vocabulary, DialogSet train, DialogSet validation,
                            FeatureCache cache, int batchSize) {
@@ -82,8 +83,9 @@ public final class DialogTraining {
                 keep.stream().map(i -> set.images().get(i)).toList(), set.answers(), rounds);
     }
 
-    /** The cached image vector of a file: fc7 or the pooled grid, as the config says. */
+    /** The cached image vector of a file: fc7, the pooled grid or (lf-att) the whole grid (L*D), as the config says. */
     public static Function<Path, float[]> vectors(FeatureCache cache, LateFusionConfig config, NDManager manager) {
+        if (ImageFeatures.GRID.equals(config.imageFeature())) return cache::gridArray;
         return p -> {
             try (NDArray v = ImageFeatures.FC7.equals(config.imageFeature()) ? cache.fc7(p, manager) : cache.pooled(p, manager)) {
                 return v.toFloatArray();
@@ -96,7 +98,10 @@ public final class DialogTraining {
         LateFusionNet fresh = new LateFusionNet(config);
         Engine.getInstance().setRandomSeed((int) trainConfig.seed());
         fresh.initialize(manager, DataType.FLOAT32, LateFusionNet.inputShapes(config));
-        DialogTask task = new DialogTask(fresh, vocabulary, train, validation, vectors(cache, config, manager), batchSize, manager);
+        Function<Path, float[]> vectors = imageVectors(manager);
+        float[][] stats = statistics(train.images(), vectors, config.featureSize());
+        fresh.setFeatureStatistics(stats[0], stats[1]);   // a resumed run loads its saved ones over these
+        DialogTask task = new DialogTask(fresh, vocabulary, train, validation, vectors, batchSize, manager);
         if (resume && Files.exists(loop.checkpointFile())) {
             var saved = ModelBundle.read(loop.checkpointFile(), DialogTask.TASK);
             if (!task.vocabulary().equals(saved.vocabulary()) || !config.equals(saved.config(LateFusionConfig.class))) {
@@ -105,6 +110,44 @@ public final class DialogTraining {
         }
         net = fresh;
         return loop.fit(task, manager, resume);
+    }
+
+    /**
+     * Per-channel {mean, std} of the image features over the distinct training images (and every grid location
+     * for lf-att): the standardisation the model applies before the L2 norm.
+     */
+    static float[][] statistics(List<Path> images, Function<Path, float[]> vectors, int d) {
+        double[] sum = new double[d];
+        double[] sq = new double[d];
+        long n = 0;
+        for (Path image : new java.util.LinkedHashSet<>(images)) {
+            float[] v = vectors.apply(image);                                        // (D) or (L*D)
+            for (int i = 0; i < v.length; i++) {
+                sum[i % d] += v[i];
+                sq[i % d] += (double) v[i] * v[i];
+            }
+            n += v.length / d;
+        }
+        float[] mean = new float[d];
+        float[] std = new float[d];
+        for (int j = 0; j < d; j++) {
+            double mu = sum[j] / Math.max(1, n);
+            mean[j] = (float) mu;
+            std[j] = (float) Math.max(1e-6, Math.sqrt(Math.max(0, sq[j] / Math.max(1, n) - mu * mu)));
+        }
+        return new float[][] {mean, std};
+    }
+
+    /** The learning tests' blind baseline: the same model trained (and scored, {@link #imageVectors}) with every image zeroed. */
+    DialogTraining blind() {
+        blind = true;
+        return this;
+    }
+
+    /** The image vectors this training reads (zeros when {@link #blind}). */
+    Function<Path, float[]> imageVectors(NDManager manager) {
+        Function<Path, float[]> real = vectors(cache, config, manager);
+        return blind ? p -> new float[real.apply(p).length] : real;
     }
 
     /** The trained model (after {@link #train}). */

