@@ -56,10 +56,9 @@ class DialogLearningTest {
         // measured (seed 31/5, images standardised): right 0.512 vs 0.422, R@1 0.197 vs 0.183, all right 0.476 vs 0.452
         // (before the standardisation: 0.353 vs 0.260, the image was ignored). R@1 asks for the exact wording, which the
         // generator draws at random among "red" / "it is red" / "it's red": the right answer in any wording is the
-        // measure that can show the history's effect.
+        // measure that can show the history's effect (the R@1 gap, 0.014, is within the wording lottery: printed, not asserted).
         assertTrue(qih[0] > qi[0] + 0.06, "history must answer the rounds that refer back: LF-QIH " + qih[0] + " vs LF-QI " + qi[0]);
         assertTrue(qih[0] > 0.45, "LF-QIH answers about half the referring rounds right: " + qih[0]);
-        assertTrue(qih[3] > qi[3], "and the exact wording first (R@1) at least as often: LF-QIH " + qih[3] + " vs LF-QI " + qi[3]);
     }
 
     /**
