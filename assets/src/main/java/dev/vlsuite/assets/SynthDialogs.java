@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synth dialogs}: shape scenes with ten-round dialogs in the VisDial v1.0 layout. */
@@ -23,11 +24,8 @@ final class SynthDialogs implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "50", paramLabel = "N", description = "Number of scenes (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SynthOutput output;
 
     @Option(names = "--size", defaultValue = "128", paramLabel = "PX", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
     int size;
@@ -39,12 +37,9 @@ final class SynthDialogs implements Callable<Integer> {
     @Option(names = "--max-objects", defaultValue = "4", paramLabel = "N", description = "Most objects per scene, 1-4 (default: ${DEFAULT-VALUE}).")
     int maxObjects;
 
-    @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
-    boolean force;
-
     @Override
     public Integer call() throws IOException {
-        if (count < 1) throw new UsageException("--count must be at least 1: " + count);
+        SynthOutput.requirePositive(count);
         if (size < 16 || size > 4096) throw new UsageException("--size must be between 16 and 4096: " + size);
         Splits splits;
         WorldOptions options;
@@ -54,14 +49,14 @@ final class SynthDialogs implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        SynthTool.Scenes.checkOutput(out, force);
-        List<Scene> scenes = SyntheticWorld.generate(seed, count, size, options);
+        Path out = output.checkedFolder();
+        List<Scene> scenes = SyntheticWorld.generate(output.seed, count, size, options);
         DialogWriter.Written written;
         try (Progress bar = Progress.start("synth", count)) {
             written = DialogWriter.write(out, scenes, splits, bar::step);
         }
         System.out.printf("wrote %d images, %d dialogs, %d rounds, %d dense rounds to %s (seed %d)%n",
-                written.images(), written.dialogs(), written.rounds(), written.denseRounds(), out, seed);
+                written.images(), written.dialogs(), written.rounds(), written.denseRounds(), out, output.seed);
         return ExitCodes.OK;
     }
 }
