@@ -53,8 +53,10 @@ class DialogAttentionLearningTest {
 
     @Test
     void attentionNamesColoursFarBetterThanBlind(@TempDir Path dir) throws Exception {
-        var scenes = SyntheticWorld.generate(31, DialogLearningTest.TRAIN_SCENES + DialogLearningTest.VAL_SCENES, 64, new WorldOptions(2, 2, true));
-        DialogWriter.write(dir, scenes, new Splits(0.8, 0.2, 0.0), () -> { });
+        // as DialogExperiment DIR true 32 24 3 64 120 [true] (the runs that set the thresholds)
+        var scenes = SyntheticWorld.generate(31, TRAIN_SCENES + DialogLearningTest.VAL_SCENES, 64, new WorldOptions(2, 2, true));
+        double share = TRAIN_SCENES / (double) scenes.size();
+        DialogWriter.write(dir, scenes, new Splits(share, 1 - share, 0.0), () -> { });
         Vocabulary vocab = DialogTraining.vocabulary(VisDialFiles.readDialogs(dir.resolve(DialogWriter.dialogsFile("train"))), 1);
         Map<Long, List<DialogRound>> truth = new HashMap<>();
         for (var s : scenes) truth.put((long) s.id(), DialogGenerator.dialog(s));
@@ -62,9 +64,11 @@ class DialogAttentionLearningTest {
         double[] blind = DialogLearningTest.run(dir, vocab, true, truth, 0, DialogLearningTest.HISTORY, EPOCHS, 64, true);
         System.err.printf("lf-att: colour right %.3f, all right %.3f, MRR %.3f; blind LF-QIH: colour right %.3f, all right %.3f, MRR %.3f%n",
                 att[4], att[1], att[2], blind[4], blind[1], blind[2]);
+        // measured (DialogExperiment, same set-up, 2026-12-01): colour right 0.280 vs blind 0.073; all right 0.384 vs 0.354
         assertTrue(att[4] > blind[4] + 0.15, "lf-att must see the colours: " + att[4] + " vs blind " + blind[4]);
         assertTrue(att[1] > blind[1], "and answer more rounds right overall: " + att[1] + " vs blind " + blind[1]);
     }
 
-    static final int EPOCHS = 10;
+    static final int TRAIN_SCENES = 120;
+    static final int EPOCHS = 3;
 }
