@@ -9,15 +9,9 @@ import dev.vlsuite.navigation.model.Seq2SeqNet;
 import dev.vlsuite.shared.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
 
-/**
- * The seq2seq agent's greedy routes for every instruction of a list of episodes, in batches of one instruction length
- * (no pads for the encoder: a route does not depend on its batch-mates, and equals {@link Navigator#follow}'s):
- * official trajectories in the episodes' order.
- */
+/** The seq2seq agent's greedy routes for every instruction of a list of episodes, in batches: official trajectories. */
 public final class GreedyRuns {
     private GreedyRuns() {}
 
@@ -31,19 +25,15 @@ public final class GreedyRuns {
                         Instructions.encode(vocabulary, e.instructions().get(i), net.config()), null)));
             }
         }
-        Map<Integer, List<Integer>> byLength = new TreeMap<>();
-        for (int j = 0; j < jobs.size(); j++) byLength.computeIfAbsent(jobs.get(j).item().tokens().length, k -> new ArrayList<>()).add(j);
-        Trajectory[] out = new Trajectory[jobs.size()];
-        for (List<Integer> group : byLength.values()) {
-            for (int from = 0; from < group.size(); from += batchSize) {
-                List<Integer> batch = group.subList(from, Math.min(group.size(), from + batchSize));
-                try (NDManager scope = manager.newSubManager()) {
-                    Rollout.Result r = Rollout.run(net, ps, scope, env, batch.stream().map(j -> jobs.get(j).item()).toList(),
-                            Rollout.Feedback.ARGMAX, false, new Random(0));
-                    for (int k = 0; k < batch.size(); k++) out[batch.get(k)] = r.routes().get(k).trajectory(jobs.get(batch.get(k)).instrId());
-                }
+        List<Trajectory> out = new ArrayList<>(jobs.size());
+        for (int from = 0; from < jobs.size(); from += batchSize) {
+            List<Job> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
+            try (NDManager scope = manager.newSubManager()) {
+                Rollout.Result r = Rollout.run(net, ps, scope, env, batch.stream().map(Job::item).toList(),
+                        Rollout.Feedback.ARGMAX, false, new Random(0));
+                for (int k = 0; k < batch.size(); k++) out.add(r.routes().get(k).trajectory(batch.get(k).instrId()));
             }
         }
-        return List.of(out);
+        return out;
     }
 }

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * The seq2seq agent on the shared training loop: a batch is (episode, instruction) pairs rolled out through the
@@ -36,8 +35,7 @@ import java.util.TreeMap;
  * with the official metrics (success_rate, spl, nav_error).
  */
 final class NavTask implements TrainingTask<NavTask.Batch> {
-    /** One instruction of an episode and its length in tokens (batches hold instructions of one length). */
-    record Sample(Episode episode, int instruction, int length) {}
+    record Sample(Episode episode, int instruction) {}
 
     record Batch(List<Sample> samples, long seed) {}
 
@@ -60,19 +58,8 @@ final class NavTask implements TrainingTask<NavTask.Batch> {
         this.feedback = feedback;
         this.manager = manager;
         List<Sample> s = new ArrayList<>();
-        for (Episode e : train) {
-            for (int i = 0; i < e.instructions().size(); i++) {
-                s.add(new Sample(e, i, Instructions.encode(vocabulary, e.instructions().get(i), net.config()).length));
-            }
-        }
+        for (Episode e : train) for (int i = 0; i < e.instructions().size(); i++) s.add(new Sample(e, i));
         this.train = s;
-    }
-
-    /** The training samples by token length, lengths ascending (a fixed order: the rng alone decides the shuffles). */
-    private Map<Integer, List<Sample>> byLength() {
-        Map<Integer, List<Sample>> m = new TreeMap<>();
-        for (Sample x : train) m.computeIfAbsent(x.length(), k -> new ArrayList<>()).add(x);
-        return m;
     }
 
     @Override
@@ -92,25 +79,18 @@ final class NavTask implements TrainingTask<NavTask.Batch> {
 
     @Override
     public Iterator<Batch> batches(int epoch, Random rng) {
-        // batches of one instruction length: the encoder LSTM reads no pads, which would shift its state (a route would
-        // depend on its batch-mates' lengths); the batches are then shuffled
-        List<List<Sample>> chunks = new ArrayList<>();
-        for (List<Sample> group : byLength().values()) {
-            List<Sample> order = new ArrayList<>(group);
-            Collections.shuffle(order, rng);
-            for (int from = 0; from < order.size(); from += batchSize) chunks.add(order.subList(from, Math.min(order.size(), from + batchSize)));
-        }
-        Collections.shuffle(chunks, rng);
+        List<Sample> order = new ArrayList<>(train);
+        Collections.shuffle(order, rng);
         List<Batch> out = new ArrayList<>();
-        for (List<Sample> c : chunks) out.add(new Batch(c, rng.nextLong()));
+        for (int from = 0; from < order.size(); from += batchSize) {
+            out.add(new Batch(order.subList(from, Math.min(order.size(), from + batchSize)), rng.nextLong()));
+        }
         return out.iterator();
     }
 
     @Override
     public long batchesPerEpoch() {
-        long n = 0;
-        for (List<Sample> group : byLength().values()) n += (group.size() + batchSize - 1) / batchSize;
-        return n;
+        return (train.size() + batchSize - 1) / batchSize;
     }
 
     @Override

@@ -67,10 +67,12 @@ class Seq2SeqLearningTest {
         Map<String, Double> blind = trainAndScore(w, true, tmp.resolve("blind"));
         double sr = seq.get("success_rate"), blindSr = blind.get("success_rate");
         // measured (seed 11, 300 teacher-forced steps, 120 held-out instructions, one PyTorch thread: navigation's
-        // surefire argLine): seq2seq 0.567, blind 0.25 since batches hold one instruction length (2026-12-01, under
-        // load). Before that, left pads shifted the encoder's state by the batch-mates' lengths, and 0.575 alone vs
-        // 0.425 in one full `mvn verify` was seen. A net that ignores the words stays at chance (0.25) or below.
+        // surefire argLine), the encoder reading words only: seq2seq 0.542, blind 0.20 (2026-12-01, load average 30).
+        // Earlier versions: 0.575 alone and 0.425 once in a full `mvn verify` (encoder over left pads); with batches of
+        // one length, identical numbers in two runs under load. No source of run-to-run variation was found (seeds per
+        // step, one thread, ordered maps), so the bounds keep a margin. A net that ignores the words stays at chance
+        // (0.25) or below and fails both.
         assertTrue(blindSr < 0.4, "blind cannot know the room (chance 0.25): " + blindSr);
-        assertTrue(sr > 0.38 && sr > blindSr + 0.15, "seq2seq " + sr + " vs blind " + blindSr);
+        assertTrue(sr >= 0.45 && sr > blindSr + 0.2, "seq2seq " + sr + " vs blind " + blindSr);
     }
 }
