@@ -67,7 +67,8 @@ class Seq2SeqLearningTest {
         Map<String, Double> blind = trainAndScore(w, true, tmp.resolve("blind"));
         double sr = seq.get("success_rate"), blindSr = blind.get("success_rate");
         // measured (seed 11, 300 teacher-forced steps, 120 held-out instructions, one PyTorch thread: navigation's
-        // surefire argLine), the encoder reading words only: seq2seq 0.542, blind 0.20 (2026-12-01, load average 30).
+        // surefire argLine), the encoder reading words only: seq2seq 0.542, blind 0.20, identical alone (load average
+        // 30) and within the whole navigation suite (2026-12-01).
         // Earlier versions: 0.575 alone and 0.425 once in a full `mvn verify` (encoder over left pads); with batches of
         // one length, identical numbers in two runs under load. No source of run-to-run variation was found (seeds per
         // step, one thread, ordered maps), so the bounds keep a margin. A net that ignores the words stays at chance
