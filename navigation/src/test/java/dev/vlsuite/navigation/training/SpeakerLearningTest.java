@@ -36,6 +36,7 @@ class SpeakerLearningTest {
             r = t.train(tc, tmp.resolve("speaker"), false, m);
         }
         double uniform = Math.log(t.vocabulary().size());
+        System.err.println("speaker held-out word_nll " + r.bestMetric() + ", uniform " + uniform);
         assertTrue(r.bestMetric() < 0.5 * uniform, "held-out word loss " + r.bestMetric() + " vs uniform " + uniform);
 
         int right = 0, total = 0;
@@ -53,6 +54,7 @@ class SpeakerLearningTest {
                 total++;
             }
         }
+        System.err.println("speaker prefers the described route in " + right + " of " + total);
         assertTrue(right >= 0.75 * total, "the described route scores higher in " + right + " of " + total);
     }
 }
