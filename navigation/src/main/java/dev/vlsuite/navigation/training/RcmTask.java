@@ -38,7 +38,9 @@ import java.util.Random;
  * space with sampled (student forcing, the paper's) or teacher actions, loss = cross-entropy of the teacher's choice
  * (next hop of a shortest path from where the agent is). RL ({@link RcmRlConfig} given): one sampled rollout, loss =
  * mlWeight * that cross-entropy + REINFORCE over every choice made, weighted by its discounted return
- * (extrinsic + the speaker critic's intrinsic reward). Validation: greedy routes scored with the official metrics.
+ * (extrinsic + the speaker critic's intrinsic reward) minus a moving baseline of its own time step (one scalar
+ * baseline for all steps made STOP, whose return is small next to a whole route's, look bad and the agent stopped
+ * stopping: SR 0.47 -> 0.12 in 10 steps). Validation: greedy routes scored with the official metrics.
  */
 final class RcmTask implements TrainingTask<RcmTask.Batch> {
     record Sample(Episode episode, int instruction) {}
@@ -54,7 +56,7 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
     private final Rollout.Feedback feedback;
     private final RcmRlConfig rl;
     private final SpeakerScorer speaker;
-    private final Reinforce reinforce;
+    private final List<Reinforce> reinforce;   // one per time step: returns early in a route dwarf those at its end
     private final NDManager manager;
 
     RcmTask(RcmNet net, Vocabulary vocabulary, Environment env, List<Episode> train, List<Episode> validation,
@@ -67,7 +69,8 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
         this.feedback = feedback;
         this.rl = rl;
         this.speaker = speaker;
-        this.reinforce = rl == null ? null : new Reinforce(rl.baselineDecay(), rl.entropyWeight(), 0f);
+        this.reinforce = new ArrayList<>();
+        if (rl != null) for (int t = 0; t < net.config().maxActions(); t++) reinforce.add(new Reinforce(rl.baselineDecay(), rl.entropyWeight(), 0f));
         this.manager = manager;
         List<Sample> s = new ArrayList<>();
         for (Episode e : train) for (int i = 0; i < e.instructions().size(); i++) s.add(new Sample(e, i));
@@ -132,24 +135,38 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
             double[] lp = speaker.logProbPerWord(env, trajs, texts);
             for (int i = 0; i < b; i++) intrinsic[i] = rl.intrinsicWeight() * lp[i];
         }
-        List<Long> index = new ArrayList<>();
-        List<Float> returns = new ArrayList<>();
+        List<List<Long>> index = new ArrayList<>();                                          // per step: rows of (B * T)
+        List<List<Float>> returns = new ArrayList<>();
+        for (int k = 0; k < t; k++) {
+            index.add(new ArrayList<>());
+            returns.add(new ArrayList<>());
+        }
+        int total = 0;
         for (int i = 0; i < b; i++) {
             Episode e = samples.get(i).episode();
             Route route = r.routes().get(i);
             double[] g = RcmRewards.returns(RcmRewards.rewards(route, env.graph(e.scan()), e.goal(), rl, intrinsic[i]), rl.gamma());
             for (int k = 0; k < g.length; k++) {
                 if (!r.acted()[k][i]) throw new IllegalStateException("route action " + k + " was not a choice of the rollout");
-                index.add((long) i * t + k);                                                  // row-major in (B, T)
-                returns.add((float) g[k]);
+                index.get(k).add((long) i * t + k);                                           // row-major in (B, T)
+                returns.get(k).add((float) g[k]);
+                total++;
             }
         }
         NDArray logp = NDArrays.stack(new NDList(r.logProbs()), 1).reshape(-1);               // (B * T)
         NDArray ent = NDArrays.stack(new NDList(r.entropy()), 1).reshape(-1);                 // (B * T)
-        NDArray idx = scope.create(index.stream().mapToLong(Long::longValue).toArray());     // (M)
-        float[] g = new float[returns.size()];
-        for (int k = 0; k < g.length; k++) g[k] = returns.get(k);
-        return reinforce.loss(logp.gather(idx, 0), scope.create(g), ent.gather(idx, 0));
+        NDArray loss = null;
+        for (int k = 0; k < t; k++) {
+            int n = index.get(k).size();
+            if (n == 0) continue;
+            NDArray idx = scope.create(index.get(k).stream().mapToLong(Long::longValue).toArray());   // (M_k)
+            float[] g = new float[n];
+            for (int j = 0; j < n; j++) g[j] = returns.get(k).get(j);
+            // step k's own moving baseline; weighted by its share of the choices, so the sum is a mean over all
+            NDArray lk = reinforce.get(k).loss(logp.gather(idx, 0), scope.create(g), ent.gather(idx, 0)).mul((float) n / total);
+            loss = loss == null ? lk : loss.add(lk);
+        }
+        return loss;
     }
 
     @Override
@@ -163,7 +180,7 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
         m.put("spl", sum.get("spl"));
         m.put("nav_error", sum.get("nav_error"));
         m.put("oracle_success_rate", sum.get("oracle success_rate"));
-        if (reinforce != null) m.put("rl_baseline", (double) reinforce.baseline());
+        if (!reinforce.isEmpty()) m.put("rl_baseline_first_step", (double) reinforce.get(0).baseline());
         return m;
     }
 
