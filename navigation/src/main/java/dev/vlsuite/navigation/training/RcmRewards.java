@@ -24,6 +24,9 @@ public final class RcmRewards {
                 r[t] = before - graph.distance(route.states().get(t + 1).viewpoint(), goal);
             }
         }
+        if (n > 0 && route.actions().get(n - 1) != Action.STOP) {
+            r[n - 1] += graph.distance(route.end().viewpoint(), goal) < rl.successDistance() ? rl.successBonus() : -rl.successBonus();
+        }
         if (n > 0) r[n - 1] += intrinsic;
         return r;
     }

@@ -121,6 +121,14 @@ class RcmReinforceTest {
         stopAtOnce.add(Action.STOP, s0, null);
         assertArrayEquals(new double[] {-3}, RcmRewards.rewards(stopAtOnce.build(), w.env.graph(e.scan()), e.goal(), rl, 0), 1e-9,
                 "4 m from the goal: a failed stop");
+        Route.Builder cut = new Route.Builder(s0);
+        cut.add(Action.FORWARD, s1, null);
+        assertArrayEquals(new double[] {2 + 3}, RcmRewards.rewards(cut.build(), w.env.graph(e.scan()), e.goal(), rl, 0), 1e-9,
+                "cut by the action limit 2 m from the goal: judged where it ended, a success");
+        Route.Builder cutFar = new Route.Builder(s0);
+        cutFar.add(Action.FORWARD, s0.turned(1, 0), null);                                       // a turn in place (no move)
+        assertArrayEquals(new double[] {0 - 3}, RcmRewards.rewards(cutFar.build(), w.env.graph(e.scan()), e.goal(), rl, 0), 1e-9,
+                "cut 4 m from the goal: a failure, as a failed stop");
         assertArrayEquals(new double[] {2 + 0.5 * 3, 3}, RcmRewards.returns(new double[] {2, 3}, 0.5), 1e-9);
     }
 }
