@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A video's input to a model of given {@link Streams}: the frames' features, or [frames | frame differences] per
- * frame. Each stream is cached on its own in the {@link FeatureStore} (the frames under {@link FrameFeatures#key},
+ * A video's input to a model of given {@link Streams}: the frames' features, the frame differences', or [frames |
+ * frame differences] per frame. Each stream is cached on its own in the {@link FeatureStore} (the frames under {@link FrameFeatures#key},
  * the differences under {@link FrameFeatures#diffKey}), so an rgb cache serves a later rgb+diff run, and a miss
  * decodes the file once for both.
  */
@@ -30,7 +30,9 @@ public final class StreamFeatures {
 
     /** True when every stream of {@code video} is in the store. */
     public boolean cached(Path video, Sampling sampling) throws IOException {
-        if (store == null || !store.has(video, frames.key(sampling))) return false;
+        if (store == null) return false;
+        if (streams == Streams.DIFF) return store.has(video, frames.diffKey(sampling));
+        if (!store.has(video, frames.key(sampling))) return false;
         return streams == Streams.RGB || store.has(video, frames.diffKey(sampling));
     }
 
@@ -42,6 +44,7 @@ public final class StreamFeatures {
         String rgbKey = frames.key(sampling), diffKey = frames.diffKey(sampling);
         VideoFeatures rgb = store == null ? null : store.lookup(video, rgbKey);
         VideoFeatures diff = store == null ? null : store.lookup(video, diffKey);
+        if (streams == Streams.DIFF && diff != null) return diff;
         if (rgb == null || diff == null) {
             VideoFeatures[] both = frames.readStreams(video, sampling, true);
             rgb = both[0];
@@ -51,6 +54,6 @@ public final class StreamFeatures {
                 store.put(video, diffKey, diff);
             }
         }
-        return rgb.besides(diff);
+        return streams == Streams.DIFF ? diff : rgb.besides(diff);
     }
 }

@@ -74,9 +74,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "s2vt", paramLabel = "s2vt|mean-pool", description = "Model (default: ${DEFAULT-VALUE}).")
     String arch;
 
-    @Option(names = "--streams", defaultValue = "rgb", paramLabel = "rgb|rgb+diff",
-            description = "rgb, or rgb+diff: a second model on frame differences (same backbone and map), fused at the word"
-                    + " scores as S2VT fuses RGB and flow (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--streams", defaultValue = "rgb", paramLabel = "rgb|diff|rgb+diff",
+            description = "rgb; diff (frame differences through the same backbone and map: the motion stream alone, to"
+                    + " 'fuse' with an rgb model); or rgb+diff: both, fused at the word scores as S2VT fuses RGB and flow (default: ${DEFAULT-VALUE}).")
     String streams;
 
     @Option(names = "--diff-weight", defaultValue = "0.5", paramLabel = "A",

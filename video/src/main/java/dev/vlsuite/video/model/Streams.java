@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum Streams {
     /** Frames only. */
     RGB("rgb", 1),
+    /** Frame differences only: the motion stream on its own (S2VT's flow-only model); fused with an rgb model by {@code video fuse}. */
+    DIFF("diff", 1),
     /** Frames, and frame differences as a second stream fused at the word scores. */
     RGB_DIFF("rgb+diff", 2);
 
@@ -34,7 +36,7 @@ public enum Streams {
     public static Streams parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (Streams s : values()) if (s.label.equals(n) || s.name().toLowerCase(Locale.ROOT).equals(n)) return s;
-        throw new IllegalArgumentException("unknown streams '" + name + "'; use rgb or rgb+diff");
+        throw new IllegalArgumentException("unknown streams '" + name + "'; use rgb, diff or rgb+diff");
     }
 
     @Override

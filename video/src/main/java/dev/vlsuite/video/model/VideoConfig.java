@@ -17,8 +17,9 @@ package dev.vlsuite.video.model;
  * @param backbone    the backbone spec the features come from (Backbones.open)
  * @param imageSize   square side frames are prepared at for the backbone (0: the backbone's own, 128 for vgg-small)
  * @param spatialSide side of the coarse spatial map a grid backbone is pooled to (0: the backbone's fc7)
- * @param streams     rgb, or rgb+diff: a second, motion stream of frame differences (null in bundles older than it: rgb)
- * @param diffWeight  w of the fused word scores (1 - w) log p_rgb + w log p_diff; 0 for rgb
+ * @param streams     rgb; diff (frame differences only); or rgb+diff, the frames and a second, motion stream of frame
+ *                    differences fused at the word scores (null in bundles older than it: rgb)
+ * @param diffWeight  w of the fused word scores (1 - w) log p_rgb + w log p_diff; 0 for rgb, 1 for diff
  */
 public record VideoConfig(Arch arch, int vocabSize, int featureSize, int frames, int projSize, int embedSize,
                           int hiddenSize, double dropout, int maxLength, String backbone, int imageSize, int spatialSide,
@@ -35,6 +36,7 @@ public record VideoConfig(Arch arch, int vocabSize, int featureSize, int frames,
         if (backbone == null || backbone.isBlank()) backbone = "vgg-small";
         if (streams == null) streams = Streams.RGB;
         if (streams == Streams.RGB) diffWeight = 0;
+        if (streams == Streams.DIFF) diffWeight = 1;
         if (!(diffWeight >= 0 && diffWeight <= 1)) throw new IllegalArgumentException("diff weight must be in [0, 1]: " + diffWeight);
         if (featureSize % streams.count() != 0) throw new IllegalArgumentException("feature size " + featureSize + " does not split into " + streams);
     }
