@@ -3,24 +3,12 @@ package dev.vlsuite.assets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vlsuite.assets.dataset.KarpathyJson;
 import dev.vlsuite.assets.dataset.SceneWriter;
-import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.Json;
-import dev.vlsuite.shared.io.SafePaths;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The bundled sample scenes (8 PNGs with dataset.json, questions.json, annotations.json, scenes.json)
@@ -34,7 +22,7 @@ public final class Samples {
     private static final List<String> JSON_FILES = List.of(SceneWriter.DATASET_JSON, SceneWriter.SCENES_JSON,
             SceneWriter.QUESTIONS_JSON, SceneWriter.ANNOTATIONS_JSON);
 
-    private static Path cached;
+    private static final BundledFolder BUNDLE = new BundledFolder(RESOURCE_DIR, "samples", "the bundled samples", Samples::listFiles);
 
     private Samples() {}
 
@@ -43,27 +31,8 @@ public final class Samples {
      * {@code ~/.cache/vlsuite}), then
      * {@code samples-<hash>}; extracted on first use (atomically: a temp folder renamed into place).
      */
-    public static synchronized Path folder() {
-        if (cached != null && cached.startsWith(cacheRoot()) && Files.isDirectory(cached)) return cached;
-        try {
-            Path target = cacheRoot().resolve("samples-" + contentHash());
-            if (!Files.isRegularFile(target.resolve(SceneWriter.DATASET_JSON))) {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempDirectory(target.getParent(), ".samples-");
-                extractTo(tmp);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                    deleteTree(tmp); // another process won the race: its copy is identical
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target);
-                }
-            }
-            cached = target;
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the bundled samples: " + e.getMessage(), e);
-        }
+    public static Path folder() {
+        return BUNDLE.folder();
     }
 
     /** The sample image files, in dataset order. */
@@ -76,18 +45,16 @@ public final class Samples {
 
     /** Copies every sample file into {@code dir} (created if missing) and returns it. */
     public static Path extractTo(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String f : JSON_FILES) copy(f, SafePaths.resolveUnder(dir, f));
-        for (String name : imageNames()) {
-            String rel = KarpathyJson.IMAGE_FOLDER + "/" + name;
-            copy(rel, SafePaths.resolveUnder(dir, rel));
-        }
-        return dir;
+        return BUNDLE.extractTo(dir);
     }
 
     static List<String> imageNames() {
+        return imageNames(BUNDLE);
+    }
+
+    private static List<String> imageNames(BundledFolder bundle) {
         try {
-            JsonNode root = Json.MAPPER.readTree(resource(SceneWriter.DATASET_JSON));
+            JsonNode root = Json.MAPPER.readTree(bundle.resourceOrFail(SceneWriter.DATASET_JSON));
             List<String> names = new ArrayList<>();
             for (JsonNode img : root.get("images")) names.add(img.get("filename").asText());
             return names;
@@ -96,16 +63,13 @@ public final class Samples {
         }
     }
 
-    private static void copy(String resourceName, Path target) throws IOException {
-        byte[] bytes = resource(resourceName);
-        AtomicFiles.write(target, out -> out.write(bytes));
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = Samples.class.getResourceAsStream(RESOURCE_DIR + name)) {
-            if (in == null) throw new IOException("missing bundled sample resource " + RESOURCE_DIR + name);
-            return in.readAllBytes();
-        }
+    /** The images, then the JSON files with dataset.json last (its presence marks a complete copy). */
+    private static List<String> listFiles(BundledFolder bundle) {
+        List<String> out = new ArrayList<>();
+        for (String name : imageNames(bundle)) out.add(KarpathyJson.IMAGE_FOLDER + "/" + name);
+        for (String f : JSON_FILES) if (!f.equals(SceneWriter.DATASET_JSON)) out.add(f);
+        out.add(SceneWriter.DATASET_JSON);
+        return out;
     }
 
     /** {@code -Dvlsuite.cache=DIR}, else {@code $VLSUITE_CACHE}, else {@code ~/.cache/vlsuite}. */
@@ -115,23 +79,5 @@ public final class Samples {
         String env = System.getenv("VLSUITE_CACHE");
         if (env != null && !env.isBlank()) return Path.of(env);
         return Path.of(System.getProperty("user.home"), ".cache", "vlsuite");
-    }
-
-    /** SHA-256 over every sample file: a changed image gets a fresh cache folder. */
-    private static String contentHash() throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String f : JSON_FILES) md.update(resource(f));
-            for (String name : imageNames()) md.update(resource(KarpathyJson.IMAGE_FOLDER + "/" + name));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

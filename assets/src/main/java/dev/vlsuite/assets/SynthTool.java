@@ -12,18 +12,16 @@ import dev.vlsuite.assets.video.ClipGenerator;
 import dev.vlsuite.assets.dataset.WrittenDataset;
 import dev.vlsuite.assets.world.Scene;
 import dev.vlsuite.assets.world.SyntheticWorld;
-import dev.vlsuite.assets.world.WorldOptions;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.Progress;
 import dev.vlsuite.shared.cli.Tools;
 import dev.vlsuite.shared.cli.UsageException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synth}: writes synthetic datasets. Parses options and calls the assets library. */
@@ -47,57 +45,27 @@ public final class SynthTool implements Runnable {
         @Option(names = "--count", defaultValue = "50", paramLabel = "N", description = "Number of scenes (default: ${DEFAULT-VALUE}).")
         int count;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
-        Path out;
+        @Mixin
+        SynthOutput output;
 
-        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--size", defaultValue = "128", paramLabel = "PX", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
-        int size;
-
-        @Option(names = "--split", defaultValue = "0.8,0.1,0.1", paramLabel = "TRAIN,VAL,TEST",
-                description = "Split proportions, assigned in scene order (default: ${DEFAULT-VALUE}).")
-        String split;
-
-        @Option(names = "--max-objects", defaultValue = "4", paramLabel = "N", description = "Most objects per scene, 1-4 (default: ${DEFAULT-VALUE}).")
-        int maxObjects;
-
-        @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
-        boolean force;
+        @Mixin
+        SceneOptions scene;
 
         @Override
         public Integer call() throws IOException {
-            if (count < 1) throw new UsageException("--count must be at least 1: " + count);
-            if (size < 16 || size > 4096) throw new UsageException("--size must be between 16 and 4096: " + size);
-            Splits splits;
-            WorldOptions options;
-            try {
-                splits = Splits.parse(split);
-                options = new WorldOptions(1, maxObjects, true);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            checkOutput(out, force);
-            List<Scene> scenes = SyntheticWorld.generate(seed, count, size, options);
+            SynthOutput.requirePositive(count);
+            SceneOptions.Checked checked = scene.check();
+            Path out = output.checkedFolder();
+            List<Scene> scenes = SyntheticWorld.generate(output.seed, count, checked.size(), checked.world());
             WrittenDataset written;
             try (Progress bar = Progress.start("synth", count)) {
-                written = SceneWriter.write(out, scenes, splits, bar::step);
+                written = SceneWriter.write(out, scenes, checked.splits(), bar::step);
             }
             System.out.printf("wrote %d images, %d captions, %d questions to %s (seed %d)%n",
-                    written.images(), written.captions(), written.questions(), out, seed);
+                    written.images(), written.captions(), written.questions(), out, output.seed);
             return ExitCodes.OK;
         }
 
-        static void checkOutput(Path dir, boolean force) throws IOException {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("--out is a file, not a folder: " + dir);
-            if (!force && Files.isDirectory(dir)) {
-                try (Stream<Path> entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent())
-                        throw new UsageException("output folder is not empty: " + dir + " (use --force to write into it)");
-                }
-            }
-        }
     }
 
     @Command(name = "videos", mixinStandardHelpOptions = true,
@@ -108,11 +76,8 @@ public final class SynthTool implements Runnable {
         @Option(names = "--count", defaultValue = "50", paramLabel = "N", description = "Number of clips (default: ${DEFAULT-VALUE}).")
         int count;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
-        Path out;
-
-        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same clips (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SynthOutput output;
 
         @Option(names = "--size", defaultValue = "112", paramLabel = "PX", description = "Frame side in pixels, 32-1024 (default: ${DEFAULT-VALUE}).")
         int size;
@@ -137,12 +102,9 @@ public final class SynthTool implements Runnable {
                 description = "Split proportions, assigned in clip order (default: ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
-        boolean force;
-
         @Override
         public Integer call() throws IOException {
-            if (count < 1) throw new UsageException("--count must be at least 1: " + count);
+            SynthOutput.requirePositive(count);
             Splits splits;
             ClipGenerator.Options options;
             ClipEncoder.Codec videoCodec;
@@ -155,13 +117,13 @@ public final class SynthTool implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            Scenes.checkOutput(out, force);
-            List<Clip> clips = ClipGenerator.generate(seed, count, options);
+            Path out = output.checkedFolder();
+            List<Clip> clips = ClipGenerator.generate(output.seed, count, options);
             VideoDatasetWriter.Written written;
             try (Progress bar = Progress.start("synth", count)) {
                 written = VideoDatasetWriter.write(out, clips, splits, videoCodec, layouts, bar::step);
             }
-            System.out.printf("wrote %d videos, %d captions to %s (seed %d)%n", written.videos(), written.captions(), out, seed);
+            System.out.printf("wrote %d videos, %d captions to %s (seed %d)%n", written.videos(), written.captions(), out, output.seed);
             return ExitCodes.OK;
         }
     }
@@ -174,11 +136,8 @@ public final class SynthTool implements Runnable {
         @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "Number of houses (default: ${DEFAULT-VALUE}).")
         int count;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be empty or new unless --force).")
-        Path out;
-
-        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SynthOutput output;
 
         @Option(names = "--rooms", defaultValue = "4,10", paramLabel = "MIN,MAX", description = "Rooms per house, 2-16 (default: ${DEFAULT-VALUE}).")
         String rooms;
@@ -200,12 +159,9 @@ public final class SynthTool implements Runnable {
         @Option(names = "--view-size", defaultValue = "64", paramLabel = "PX", description = "Side of the rendered views, 16-1024; 0: no views (default: ${DEFAULT-VALUE}).")
         int viewSize;
 
-        @Option(names = "--force", description = "Write into a non-empty DIR (files of the same name are replaced).")
-        boolean force;
-
         @Override
         public Integer call() throws IOException {
-            if (count < 1) throw new UsageException("--count must be at least 1: " + count);
+            SynthOutput.requirePositive(count);
             HouseGenerator.Options options;
             HouseWriter.Options writing;
             try {
@@ -216,15 +172,15 @@ public final class SynthTool implements Runnable {
             } catch (IllegalArgumentException e) { // NumberFormatException included
                 throw new UsageException(e.getMessage());
             }
-            Scenes.checkOutput(out, force);
-            List<House> houses = HouseGenerator.generate(seed, count, options);
+            Path out = output.checkedFolder();
+            List<House> houses = HouseGenerator.generate(output.seed, count, options);
             int viewpoints = houses.stream().mapToInt(h -> h.viewpoints().size()).sum();
             HouseWriter.Written written;
             try (Progress bar = Progress.start("synth", viewSize > 0 ? viewpoints : 0)) {
                 written = HouseWriter.write(out, houses, writing, bar::step);
             }
             System.out.printf("wrote %d houses, %d viewpoints, %d views, episodes %s to %s (seed %d)%n", written.houses(),
-                    written.viewpoints(), written.views(), written.episodes(), out, seed);
+                    written.viewpoints(), written.views(), written.episodes(), out, output.seed);
             return ExitCodes.OK;
         }
     }

@@ -1,46 +1,28 @@
 package dev.vlsuite.captioning.cli;
 
 import dev.vlsuite.captioning.api.TestModels;
-import dev.vlsuite.shared.cli.Tools;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.vlsuite.shared.cli.CapturedRun;
 import java.util.List;
 
-/** Runs the caption tool in-process and captures its streams. */
+/** Runs the caption tool in-process and captures its streams (shared CapturedRun). */
 record ToolRun(int exit, String out, String err) {
-
-    /** The tool with the test fake nets. */
-    static ToolRun of(String... args) {
-        return run(new CaptionTool(TestModels.NETS), args);
-    }
 
     /** The tool as shipped (the module's own decoders). */
     static ToolRun real(String... args) {
-        return run(new CaptionTool(), args);
+        return from(CapturedRun.of("caption", new CaptionTool(), args));
     }
 
-    private static ToolRun run(CaptionTool tool, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Tools.run(tool, args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        ToolRun r = new ToolRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        oldErr.println("caption " + String.join(" ", args) + " -> " + code + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err);
-        return r;
+    /** The tool with the test fake nets. */
+    static ToolRun of(String... args) {
+        return from(CapturedRun.of("caption", new CaptionTool(TestModels.NETS), args));
     }
 
-    /** stderr lines that are not native-library noise (libtorch prints deprecation warnings directly). */
+    private static ToolRun from(CapturedRun r) {
+        return new ToolRun(r.exit(), r.out(), r.err());
+    }
+
+    /** stderr lines that are not native-library noise (libtorch prints warnings directly). */
     List<String> errLines() {
-        return err.lines().filter(l -> !l.startsWith("[W")).toList();
+        return new CapturedRun(exit, out, err).errLines();
     }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vlsuite.shared.cli.Tools;
+import dev.vlsuite.shared.cli.CapturedRun;
 import dev.vlsuite.shared.io.Json;
 import dev.vlsuite.shared.metrics.cli.ScoreTool;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,20 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoreToolTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run score(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Tools.run(new ScoreTool(), args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CapturedRun score(String... args) {
+        return CapturedRun.of("score", new ScoreTool(), args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -56,7 +41,7 @@ class ScoreToolTest {
         return Json.MAPPER.valueToTree(r.corpus());
     }
 
-    private void assertScores(Run run) throws Exception {
+    private void assertScores(CapturedRun run) throws Exception {
         assertEquals(0, run.exit(), run.err());
         JsonNode got = Json.MAPPER.readTree(run.out());
         JsonNode want = expected();
@@ -85,10 +70,10 @@ class ScoreToolTest {
                  {"filename": "2.jpg", "imgid": 1, "cocoid": 2, "split": "test", "sentences": [{"raw": "Two dogs play in the snow.", "tokens": []}, {"raw": "Dogs playing outside.", "tokens": []}]},
                  {"filename": "3.jpg", "imgid": 2, "cocoid": 3, "split": "test", "sentences": [{"raw": "A plate of food (pizza).", "tokens": []}]},
                  {"filename": "4.jpg", "imgid": 3, "cocoid": 4, "split": "train", "sentences": [{"raw": "Unrelated.", "tokens": []}]}]}""");
-        Run run = score("--refs", refs.toString(), "--results", write("res.json", RESULTS).toString(), "--format", "json", "--split", "test");
+        CapturedRun run = score("--refs", refs.toString(), "--results", write("res.json", RESULTS).toString(), "--format", "json", "--split", "test");
         assertTrue(run.err().contains("METEOR (exact+stem+synonym)"), run.err());
         assertScores(run);
-        Run bad = score("--refs", refs.toString(), "--results", dir.resolve("res.json").toString(), "--split", "nope");
+        CapturedRun bad = score("--refs", refs.toString(), "--results", dir.resolve("res.json").toString(), "--split", "nope");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("no images in split 'nope'"), bad.err());
     }
@@ -98,7 +83,7 @@ class ScoreToolTest {
         Path refs = write("refs.json", Json.MAPPER.writeValueAsString(REFS));
         Path res = write("res.json", RESULTS);
         assertScores(score("--refs", refs.toString(), "--results", res.toString(), "--format", "json"));
-        Run text = score("--refs", refs.toString(), "--results", res.toString());
+        CapturedRun text = score("--refs", refs.toString(), "--results", res.toString());
         assertEquals(0, text.exit());
         assertTrue(text.out().contains("Bleu_4") && text.out().contains("CIDEr") && text.out().contains("(3 images)"), text.out());
     }
@@ -106,7 +91,7 @@ class ScoreToolTest {
     @Test
     void flickrTokenRefs() throws Exception {
         Path refs = write("tokens.txt", "a.jpg#0\tA man riding a horse.\na.jpg#1\tA person on a horse.\n");
-        Run run = score("--refs", refs.toString(), "--results",
+        CapturedRun run = score("--refs", refs.toString(), "--results",
                 write("res.json", "[{\"image_id\": \"a.jpg\", \"caption\": \"A man on a horse.\"}]").toString(), "--format", "json");
         assertEquals(0, run.exit(), run.err());
         assertTrue(Json.MAPPER.readTree(run.out()).get("per_image").get("a.jpg").get("Bleu_1").asDouble() > 0.5);
@@ -117,7 +102,7 @@ class ScoreToolTest {
         Path refs = write("refs.json", Json.MAPPER.writeValueAsString(Map.of("1", List.of("a dog"), "2", List.of("a cat"), "5", List.of("a cow"))));
         Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"a dog\"}, {\"image_id\": 1, \"caption\": \"a bird\"},"
                 + "{\"image_id\": 2, \"caption\": \"  \"}, {\"image_id\": 9, \"caption\": \"a fox\"}]");
-        Run run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json");
+        CapturedRun run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json");
         assertEquals(1, run.exit(), run.err());
         List<String> lines = run.err().lines().filter(l -> !l.contains("METEOR")).toList();
         assertTrue(lines.contains(res + ": image_id 1 appears 2 times; the first caption is scored"), run.err());
@@ -135,7 +120,7 @@ class ScoreToolTest {
         Path refs = write("refs.json", "{\"1\": [\"a dog\\non grass\"], \"2\": [\"a red\\u2028car\"], \"3\": [\"a cat\"]}");
         Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"a dog on grass\"}, {\"image_id\": 2, \"caption\": \"a red car\"},"
                 + "{\"image_id\": 3, \"caption\": \"a\\u0007cat\"}]");
-        Run run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "rouge");
+        CapturedRun run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "rouge");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains(refs + ": image 1 reference 0: caption contains a line break (U+000A); read as a space"), run.err());
         assertTrue(run.err().contains(refs + ": image 2 reference 0: caption contains a line break (U+2028)"), run.err());
@@ -148,21 +133,21 @@ class ScoreToolTest {
     void malformedInputsAndMissingParaphraseTableExitTwoWithOneLine() throws Exception {
         Path refs = write("refs.json", "{\"1\": [\"a dog\"]}");
         Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"a dog\"}]");
-        Run broken = score("--refs", write("bad.json", "{\"1\": [\"a dog\"").toString(), "--results", res.toString());
+        CapturedRun broken = score("--refs", write("bad.json", "{\"1\": [\"a dog\"").toString(), "--results", res.toString());
         assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("bad.json: malformed JSON"), broken.err());
-        Run badRes = score("--refs", refs.toString(), "--results", write("r2.json", "{\"1\": \"x\"}").toString());
+        CapturedRun badRes = score("--refs", refs.toString(), "--results", write("r2.json", "{\"1\": \"x\"}").toString());
         assertEquals(2, badRes.exit());
         assertTrue(badRes.err().contains("r2.json: expected a JSON array"), badRes.err());
-        Run missingTable = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "bleu,meteor",
+        CapturedRun missingTable = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "bleu,meteor",
                 "--meteor-paraphrase", dir.resolve("no-such-table.gz").toString());
         assertEquals(2, missingTable.exit());
         assertEquals(1, missingTable.err().lines().count(), missingTable.err());
         assertTrue(missingTable.err().contains("no-such-table.gz"), missingTable.err());
-        Run unknown = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "spice");
+        CapturedRun unknown = score("--refs", refs.toString(), "--results", res.toString(), "--metrics", "spice");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown metric 'spice'"), unknown.err());
-        Run none = score("--refs", refs.toString(), "--results", write("r3.json", "[{\"image_id\": 8, \"caption\": \"x\"}]").toString());
+        CapturedRun none = score("--refs", refs.toString(), "--results", write("r3.json", "[{\"image_id\": 8, \"caption\": \"x\"}]").toString());
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("nothing to score"), none.err());
     }
@@ -172,7 +157,7 @@ class ScoreToolTest {
         // the published METRICS.md case, through the tool: tokenization keeps it unchanged
         Path refs = write("refs.json", "{\"1\": [\"this is a test\", \"this is also a test\"]}");
         Path res = write("res.json", "[{\"image_id\": 1, \"caption\": \"This is a good test.\"}]");
-        Run run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "meteor,bleu");
+        CapturedRun run = score("--refs", refs.toString(), "--results", res.toString(), "--format", "json", "--metrics", "meteor,bleu");
         assertEquals(0, run.exit(), run.err());
         JsonNode got = Json.MAPPER.readTree(run.out());
         assertEquals(0.4443438716486749, got.get("corpus").get("METEOR (exact+stem+synonym)").asDouble(), 1e-9);
