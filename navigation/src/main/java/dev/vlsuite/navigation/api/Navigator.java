@@ -71,6 +71,22 @@ public final class Navigator implements AutoCloseable {
         }
     }
 
+    /**
+     * Beam search over trajectories ({@link RolloutBeam}): the K best finished routes by summed log-probability, best
+     * first; K = 1 is greedy.
+     */
+    public List<RolloutBeam.Scored> followBeam(Environment environment, AgentState start, String instruction, int beamSize) {
+        try (NDManager scope = bundle.manager().newSubManager()) {
+            return RolloutBeam.search(bundle.block(), ps, scope, environment, start,
+                    Instructions.encode(vocabulary(), instruction, config()), beamSize);
+        }
+    }
+
+    /** The beam's best trajectory for every instruction of the episodes (official format ids). */
+    public List<Trajectory> runBeam(Environment environment, List<Episode> episodes, int beamSize) {
+        return RolloutBeam.runAll(bundle.block(), vocabulary(), ps, bundle.manager(), environment, episodes, beamSize);
+    }
+
     /** Greedy trajectories for every instruction of the episodes (official format ids). */
     public List<Trajectory> run(Environment environment, List<Episode> episodes, int batchSize) {
         return GreedyRuns.run(bundle.block(), vocabulary(), ps, bundle.manager(), environment, episodes, batchSize);

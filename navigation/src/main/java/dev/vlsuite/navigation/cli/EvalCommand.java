@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Run an agent on every instruction of R2R episode files, write its trajectories in the official format",
                 "([{instr_id, trajectory}]) and print the official metrics (length, nav_error, oracle success_rate,",
                 "success_rate, spl) per split. Agents: oracle (shortest path, knows the goal), random (Anderson et al.'s random walker),",
-                "seq2seq (a trained model, greedy; instruction-blind when trained with --blind)."})
+                "seq2seq (a trained model, greedy or --beam K; instruction-blind when trained with --blind)."})
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -70,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "Instructions decoded together by seq2seq (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--beam", defaultValue = "1", paramLabel = "K",
+            description = "seq2seq: beam search over trajectories, the best finished one by summed log-probability; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
+
     @Mixin EngineMixin engine;
     @Mixin WorldOptions world;
 
@@ -91,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
         for (Path f : files) if (!Files.isRegularFile(f)) throw new UsageException(f + ": no such episodes file");
         if (!List.of("oracle", "random", "seq2seq").contains(agent)) throw new UsageException("unknown --agent '" + agent + "'; use oracle, random or seq2seq");
         if (batch < 1) throw new UsageException("--batch must be >= 1");
+        if (beam < 1) throw new UsageException("--beam must be >= 1");
         try {
             return evaluate(files, stdout, err);
         } finally {
@@ -131,7 +136,7 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 List<Episode> usable = TrainCommand.usable(eps, env, err, new int[1]);
                 if (usable.size() < eps.size()) bad.add((eps.size() - usable.size()) + " episodes could not be run (above)");
-                trajectories = nav.run(env, usable, batch);
+                trajectories = beam > 1 ? nav.runBeam(env, usable, beam) : nav.run(env, usable, batch);
             }
             for (String b : bad) err.println(f + ": " + b);
             failed += bad.size();

@@ -87,6 +87,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate, the baseline's (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine",
+            description = "Learning rate over the run: constant (the baseline's) or cosine decay to --min-lr-fraction x --lr (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--min-lr-fraction", defaultValue = "0.1", paramLabel = "X", description = "Cosine schedule: the final lr as a fraction of --lr (default: ${DEFAULT-VALUE}).")
+    double minLrFraction;
+
     @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")
     long validateEvery;
 
@@ -117,7 +124,12 @@ final class TrainCommand implements Callable<Integer> {
             };
             if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1");
             model = Seq2SeqConfig.paper(0, 0).withSizes(embed, hidden, actionEmbed, dropout).withMaxActions(maxActions).withBlind(blind);
-            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
+            LrSchedule schedule = switch (lrSchedule) {
+                case "constant" -> LrSchedule.constant();
+                case "cosine" -> LrSchedule.cosine(0, minLrFraction);
+                default -> throw new IllegalArgumentException("--lr-schedule must be constant or cosine: " + lrSchedule);
+            };
+            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, schedule)
                     .withValidation(validateEvery, "success_rate", TrainConfig.Goal.MAX, patience)
                     .withCheckpointMinutes(checkpointMinutes).withSeed(engine.seed);
         } catch (IllegalArgumentException e) {
