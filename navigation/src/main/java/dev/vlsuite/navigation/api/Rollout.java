@@ -34,6 +34,20 @@ public final class Rollout {
 
     public static Result run(Seq2SeqNet net, ParameterStore ps, NDManager scope, Environment env, List<Item> items,
                              Feedback feedback, boolean training, Random rng) {
+        // rows sorted by instruction length (stable): the encoder then reads one run per length; routes come back in order
+        Integer[] order = new Integer[items.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, java.util.Comparator.comparingInt(i -> items.get(i).tokens().length));
+        List<Item> sorted = new ArrayList<>(items.size());
+        for (int i : order) sorted.add(items.get(i));
+        Result r = runSorted(net, ps, scope, env, sorted, feedback, training, rng);
+        Route[] routes = new Route[items.size()];
+        for (int k = 0; k < order.length; k++) routes[order[k]] = r.routes().get(k);
+        return new Result(List.of(routes), r.loss());
+    }
+
+    private static Result runSorted(Seq2SeqNet net, ParameterStore ps, NDManager scope, Environment env, List<Item> items,
+                                    Feedback feedback, boolean training, Random rng) {
         int b = items.size();
         int maxActions = net.config().maxActions();
         ViewFeatures features = env.features();

@@ -59,6 +59,15 @@ public record Route(List<AgentState> states, List<Action> actions, List<float[]>
             if (a != Action.STOP) states.add(after);
         }
 
+        /** An independent copy (beam search extends one partial route in several ways). */
+        public Builder copy() {
+            Builder b = new Builder(states.get(0));
+            b.states.addAll(states.subList(1, states.size()));
+            b.actions.addAll(actions);
+            b.attention.addAll(attention);
+            return b;
+        }
+
         public int actionCount() {
             return actions.size();
         }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Run an agent on every instruction of R2R episode files, write its trajectories in the official format",
                 "([{instr_id, trajectory}]) and print the official metrics (length, nav_error, oracle success_rate,",
                 "success_rate, spl) per split. Agents: oracle (shortest path, knows the goal), random (Anderson et al.'s random walker),",
-                "seq2seq (a trained model, greedy; instruction-blind when trained with --blind)."})
+                "seq2seq or rcm (a trained model; the model's saved arch decides; greedy, or --beam K for seq2seq; instruction-blind when trained with --blind)."})
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "FILE", description = "R2R episode files instead of --data splits (repeatable).")
     List<Path> episodes;
 
-    @Option(names = "--agent", defaultValue = "oracle", paramLabel = "NAME", description = "oracle, random or seq2seq (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--agent", defaultValue = "oracle", paramLabel = "NAME", description = "oracle, random, seq2seq or rcm (default: ${DEFAULT-VALUE}).")
     String agent;
 
     @Option(names = "--max-actions", defaultValue = "0", paramLabel = "N",
@@ -69,6 +69,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "Instructions decoded together by seq2seq (default: ${DEFAULT-VALUE}).")
     int batch;
+
+    @Option(names = "--beam", defaultValue = "1", paramLabel = "K",
+            description = "seq2seq: beam search over trajectories, the best finished one by summed log-probability; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
 
     @Mixin EngineMixin engine;
     @Mixin WorldOptions world;
@@ -89,8 +93,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (world.connectivity == null && data == null) throw new UsageException("give --connectivity DIR with --episodes");
         for (Path f : files) if (!Files.isRegularFile(f)) throw new UsageException(f + ": no such episodes file");
-        if (!List.of("oracle", "random", "seq2seq").contains(agent)) throw new UsageException("unknown --agent '" + agent + "'; use oracle, random or seq2seq");
+        if (!List.of("oracle", "random", "seq2seq", "rcm").contains(agent)) throw new UsageException("unknown --agent '" + agent + "'; use oracle, random, seq2seq or rcm");
+        if (agent.equals("rcm") && model == null) throw new UsageException("--agent rcm needs --model (the built-in agent is seq2seq)");
         if (batch < 1) throw new UsageException("--batch must be >= 1");
+        if (beam < 1) throw new UsageException("--beam must be >= 1");
         try {
             return evaluate(files, stdout, err);
         } finally {
@@ -107,6 +113,9 @@ final class EvalCommand implements Callable<Integer> {
             try {
                 if (model == null) NavigateTool.sayBuiltIn(err);
                 nav = Navigator.load(model, device);
+                if (agent.equals("rcm") && nav.rcmConfig() == null) throw new UsageException(model + " is a seq2seq model, not rcm");
+                if (beam > 1 && !nav.supportsBeam())
+                    throw new UsageException("--beam is implemented for seq2seq agents only; " + nav.name() + " decodes greedily");
             } catch (BundleException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);
             }
@@ -116,7 +125,7 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             env = new Environment(world.connectivity(data), null);
         }
-        String name = a != null ? a.name() : nav.config().blind() ? "seq2seq-blind" : "seq2seq";
+        String name = a != null ? a.name() : nav.name();
         int limit = maxActions > 0 ? maxActions : a instanceof OracleAgent ? 200 : 20;
         int failed = 0;
         for (Path f : files) {
@@ -131,7 +140,7 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 List<Episode> usable = TrainCommand.usable(eps, env, err, new int[1]);
                 if (usable.size() < eps.size()) bad.add((eps.size() - usable.size()) + " episodes could not be run (above)");
-                trajectories = nav.run(env, usable, batch);
+                trajectories = beam > 1 ? nav.runBeam(env, usable, beam) : nav.run(env, usable, batch);
             }
             for (String b : bad) err.println(f + ": " + b);
             failed += bad.size();

@@ -50,6 +50,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split-val", defaultValue = "val_unseen", paramLabel = "NAME", description = "Validation split (default: ${DEFAULT-VALUE}).")
     String valSplit;
 
+    @Option(names = "--arch", defaultValue = "seq2seq", paramLabel = "seq2seq|rcm|speaker",
+            description = {"seq2seq (low-level actions), rcm (Wang et al. 2019's cross-modal agent, panoramic actions; imitation,",
+                    "then --rl from --init) or speaker (rcm's matching critic: trajectory -> instruction) (default: ${DEFAULT-VALUE})."})
+    String arch;
+
+    @Option(names = "--rl", description = "rcm: RL fine-tuning of the --init model (REINFORCE + imitation, rewards: distance, success, --speaker).")
+    boolean rl;
+
+    @Option(names = "--init", paramLabel = "MODEL", description = "rcm --rl: the imitation-trained rcm bundle to start from.")
+    Path init;
+
+    @Option(names = "--speaker", paramLabel = "MODEL", description = "rcm --rl: the speaker bundle ('train --arch speaker') whose score is the intrinsic reward.")
+    Path speaker;
+
+    @Option(names = "--ml-weight", defaultValue = "0.2", paramLabel = "W", description = "rcm --rl: weight of the imitation loss (default: ${DEFAULT-VALUE}).")
+    double mlWeight;
+
+    @Option(names = "--intrinsic-weight", defaultValue = "1.0", paramLabel = "W", description = "rcm --rl: weight of the speaker's reward (default: ${DEFAULT-VALUE}).")
+    double intrinsicWeight;
+
     @Option(names = "--blind", description = "Train the instruction-blind agent (same net, the instruction replaced by one unknown word).")
     boolean blind;
 
@@ -87,6 +107,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-4", paramLabel = "X", description = "Adam learning rate, the baseline's (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine",
+            description = "Learning rate over the run: constant (the baseline's) or cosine decay to --min-lr-fraction x --lr (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--min-lr-fraction", defaultValue = "0.1", paramLabel = "X", description = "Cosine schedule: the final lr as a fraction of --lr (default: ${DEFAULT-VALUE}).")
+    double minLrFraction;
+
     @Option(names = "--validate-every", defaultValue = "0", paramLabel = "N", description = "Validate every N steps; 0 = every epoch.")
     long validateEvery;
 
@@ -109,6 +136,9 @@ final class TrainCommand implements Callable<Integer> {
         Seq2SeqConfig model;
         TrainConfig trainConfig;
         Rollout.Feedback fb;
+        if (!List.of("seq2seq", "rcm", "speaker").contains(arch)) throw new UsageException("--arch must be seq2seq, rcm or speaker: " + arch);
+        if (!arch.equals("rcm") && (rl || init != null || speaker != null)) throw new UsageException("--rl, --init and --speaker are for --arch rcm");
+        if (rl != (init != null)) throw new UsageException("--rl needs --init MODEL (the imitation-trained rcm), and --init needs --rl");
         try {
             fb = switch (feedback) {
                 case "sample" -> Rollout.Feedback.SAMPLE;
@@ -117,8 +147,14 @@ final class TrainCommand implements Callable<Integer> {
             };
             if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1");
             model = Seq2SeqConfig.paper(0, 0).withSizes(embed, hidden, actionEmbed, dropout).withMaxActions(maxActions).withBlind(blind);
-            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, LrSchedule.constant())
-                    .withValidation(validateEvery, "success_rate", TrainConfig.Goal.MAX, patience)
+            LrSchedule schedule = switch (lrSchedule) {
+                case "constant" -> LrSchedule.constant();
+                case "cosine" -> LrSchedule.cosine(0, minLrFraction);
+                default -> throw new IllegalArgumentException("--lr-schedule must be constant or cosine: " + lrSchedule);
+            };
+            trainConfig = TrainConfig.defaults().withEpochs(epochs).withMaxSteps(steps).withLr(lr, schedule)
+                    .withValidation(validateEvery, arch.equals("speaker") ? "word_nll" : "success_rate",
+                            arch.equals("speaker") ? TrainConfig.Goal.MIN : TrainConfig.Goal.MAX, patience)
                     .withCheckpointMinutes(checkpointMinutes).withSeed(engine.seed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -145,6 +181,15 @@ final class TrainCommand implements Callable<Integer> {
             Environment env = world.environment(data, scans, device, err);
             List<Episode> usable = usable(train, env, err, bad);
             List<Episode> usableVal = usable(val, env, err, bad);
+            if (!arch.equals("seq2seq")) {
+                TrainResult r = new RcmTrainer(this, err).train(usable, usableVal, env, trainConfig, runDir, manager);
+                AtomicFiles.write(out, o -> Files.copy(r.modelFile(), o));
+                stdout.printf(Locale.ROOT, "trained %d steps (%d epochs%s); last loss %.4f; best %s %.4f at step %d; wrote %s%n", r.steps(),
+                        r.epochsCompleted(), r.stoppedEarly() ? ", stopped early" : "", r.lastLoss(), trainConfig.watchMetric(),
+                        r.bestMetric(), r.bestStep(), out);
+                stdout.flush();
+                return bad[0] == 0 ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+            }
             NavTraining training = NavTraining.prepare(usable, usableVal, env, model, minCount, batch, fb);
             err.printf(Locale.ROOT, "train: seq2seq%s, %d-d view features, vocabulary %d words, %d training and %d validation episodes, run folder %s%n",
                     blind ? " (instruction-blind)" : "", training.config().featureSize(), training.vocabulary().size(), usable.size(), usableVal.size(), runDir);

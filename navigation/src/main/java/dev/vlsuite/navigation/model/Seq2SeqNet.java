@@ -1,6 +1,7 @@
 package dev.vlsuite.navigation.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -99,14 +100,42 @@ public final class Seq2SeqNet extends AbstractBlock {
         return new Shape[] {new Shape(b, l, h), new Shape(b, h), new Shape(b, h)};
     }
 
-    /** tokens (B, L) int64, left-padded with {@code <pad>} = 0. */
+    /**
+     * tokens (B, L) int64, left-padded with {@code <pad>} = 0. The LSTM reads each row's words only: rows are encoded
+     * in runs of equal length (a fused LSTM over pads would shift the state by the pad count, so a route would depend
+     * on its batch-mates); callers that sort rows by length get one run per length. Context rows are zero at pads.
+     */
     public Encoded encode(ParameterStore ps, NDArray tokens, boolean training) {
         NDArray mask = tokens.gt(0).toType(DataType.FLOAT32, false);                       // (B, L)
-        NDArray emb = words.embed(ps, tokens, training);                                    // (B, L, E)
-        emb = Dropout.dropout(emb, (float) config.dropout(), training).head();
-        NDList out = encoder.forward(ps, new NDList(emb), training);                        // (B, L, H), h (1, B, H), c (1, B, H)
-        NDArray h0 = encToDec.forward(ps, new NDList(out.get(1).squeeze(0)), training).head().tanh(); // (B, H)
-        return new Encoded(out.get(0), mask, h0, out.get(2).squeeze(0));
+        long b = tokens.getShape().get(0), l = tokens.getShape().get(1);
+        long[] ids = tokens.toLongArray();
+        int[] len = new int[(int) b];
+        for (int i = 0; i < b; i++) {
+            int n = 0;
+            for (int k = 0; k < l; k++) if (ids[(int) (i * l + k)] != 0) n++;
+            len[i] = Math.max(1, n);                                                         // an empty row reads one pad
+        }
+        NDList contexts = new NDList(), hs = new NDList(), cs = new NDList();
+        for (int from = 0; from < b; ) {
+            int to = from + 1;
+            while (to < b && len[to] == len[from]) to++;
+            long n = len[from];
+            NDArray rows = tokens.get(from + ":" + to + ", " + (l - n) + ":");               // (R, n) words only
+            NDArray emb = words.embed(ps, rows, training);                                   // (R, n, E)
+            emb = Dropout.dropout(emb, (float) config.dropout(), training).head();
+            NDList out = encoder.forward(ps, new NDList(emb), training);                     // (R, n, H), h, c (1, R, H)
+            NDArray ctx = out.get(0);
+            if (n < l) ctx = tokens.getManager().zeros(new Shape(to - from, l - n, config.hiddenSize())).concat(ctx, 1); // (R, L, H)
+            contexts.add(ctx);
+            hs.add(out.get(1).squeeze(0));
+            cs.add(out.get(2).squeeze(0));
+            from = to;
+        }
+        NDArray context = contexts.size() == 1 ? contexts.head() : NDArrays.concat(contexts, 0);   // (B, L, H)
+        NDArray h = hs.size() == 1 ? hs.head() : NDArrays.concat(hs, 0);                          // (B, H)
+        NDArray c = cs.size() == 1 ? cs.head() : NDArrays.concat(cs, 0);
+        NDArray h0 = encToDec.forward(ps, new NDList(h), training).head().tanh();                // (B, H)
+        return new Encoded(context, mask, h0, c);
     }
 
     /**

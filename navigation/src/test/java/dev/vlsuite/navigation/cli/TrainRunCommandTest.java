@@ -69,6 +69,14 @@ class TrainRunCommandTest {
         ToolRun score = ToolRun.of("score", "--episodes", data.resolve("R2R_val_unseen.json").toString(), "--connectivity",
                 data.resolve("connectivity").toString(), "--results", data.resolve("out/val_unseen_seq2seq.json").toString(), "--summary-only");
         assertEquals(0, score.exit(), "the agent's trajectories are valid official output");
+        ToolRun beam = ToolRun.of("eval", "--data", data.toString(), "--splits", "val_unseen", "--agent", "seq2seq", "--model", model.toString(),
+                "--features", data.resolve("features.tsv").toString(), "--out", data.resolve("beam").toString(), "--device", "cpu", "--beam", "3");
+        assertEquals(0, beam.exit(), beam.err());
+        assertTrue(beam.out().contains("success_rate"), beam.out());
+        assertEquals(0, ToolRun.of("score", "--episodes", data.resolve("R2R_val_unseen.json").toString(), "--connectivity",
+                data.resolve("connectivity").toString(), "--results", data.resolve("beam/val_unseen_seq2seq.json").toString(), "--summary-only").exit(),
+                "beam trajectories are valid official output");
+        assertEquals(2, ToolRun.of("eval", "--data", data.toString(), "--agent", "seq2seq", "--model", model.toString(), "--beam", "0").exit());
 
         Episode e = val.get(0);
         Path pic = data.resolve("route.png");

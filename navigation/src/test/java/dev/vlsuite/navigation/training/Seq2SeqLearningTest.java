@@ -66,11 +66,14 @@ class Seq2SeqLearningTest {
         Map<String, Double> seq = trainAndScore(w, false, tmp.resolve("seq2seq"));
         Map<String, Double> blind = trainAndScore(w, true, tmp.resolve("blind"));
         double sr = seq.get("success_rate"), blindSr = blind.get("success_rate");
-        // measured (seed 11, 300 teacher-forced steps, 120 held-out instructions): seq2seq 0.575, blind 0.20 when run
-        // alone; seq2seq 0.425 (blind 0.20) in one full `mvn verify` on a loaded machine: the tiny run is not
-        // bit-reproducible across runs (not yet explained), so the bound sits below the worst value seen. A net that
-        // ignores the words stays at chance (0.25) or below and fails both.
+        // measured (seed 11, 300 teacher-forced steps, 120 held-out instructions, one PyTorch thread: navigation's
+        // surefire argLine), the encoder reading words only: seq2seq 0.542, blind 0.20, identical alone (load average
+        // 30) and within the whole navigation suite (2026-12-01).
+        // Earlier versions: 0.575 alone and 0.425 once in a full `mvn verify` (encoder over left pads); with batches of
+        // one length, identical numbers in two runs under load. No source of run-to-run variation was found (seeds per
+        // step, one thread, ordered maps), so the bounds keep a margin. A net that ignores the words stays at chance
+        // (0.25) or below and fails both.
         assertTrue(blindSr < 0.4, "blind cannot know the room (chance 0.25): " + blindSr);
-        assertTrue(sr > 0.38 && sr > blindSr + 0.15, "seq2seq " + sr + " vs blind " + blindSr);
+        assertTrue(sr >= 0.45 && sr > blindSr + 0.2, "seq2seq " + sr + " vs blind " + blindSr);
     }
 }

@@ -18,17 +18,21 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * {@code video caption} does; every frame is decoded, 32 are converted and delivered) and {@code EveryKth(1)}.
  * A main, not a test:
  * <pre>
- *   java -cp ... dev.vlsuite.shared.video.FrameDecodeBenchmark [repeats]
+ *   java -cp ... [-Dframes=300] dev.vlsuite.shared.video.FrameDecodeBenchmark [repeats] [codec,codec...]
  * </pre>
+ * The optional codec list (encoder names, e.g. {@code libaom-av1,mjpeg,mpeg2video,gif}) runs those only; a shorter
+ * clip ({@code -Dframes}) lets libaom's slow AV1 encoder finish on a loaded machine (rates are per second).
  */
 public final class FrameDecodeBenchmark {
-    static final int W = 320, H = 240, FRAMES = 300;
+    static final int W = 320, H = 240, FRAMES = Integer.getInteger("frames", 300);
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path dir = Files.createTempDirectory("decode-bench");
         FrameReader reader = new FrameReader();
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
         for (TestClips.Codec codec : TestClips.ENCODABLE) {
+            if (!only.isEmpty() && !only.contains(codec.name())) continue;
             Path clip = dir.resolve("clip-" + codec.name() + "." + codec.extension());
             try {
                 encode(clip, codec);

@@ -49,6 +49,17 @@ public final class FeatureStore {
         return fresh;
     }
 
+    /** The stored features of {@code video} under {@code key}, or null. */
+    public VideoFeatures lookup(Path video, String key) throws IOException {
+        Path file = fileFor(video, key);
+        return Files.isRegularFile(file) ? readFile(file) : null;
+    }
+
+    /** Stores {@code features} of {@code video} under {@code key}; a truncated read (with a note) is not stored. */
+    public void put(Path video, String key, VideoFeatures features) throws IOException {
+        if (features.note() == null) write(fileFor(video, key), features);
+    }
+
     /** True when {@code video}'s features under {@code key} are stored (for this size and mtime of the file). */
     public boolean has(Path video, String key) throws IOException {
         return Files.isRegularFile(fileFor(video, key));

@@ -90,24 +90,62 @@ public final class FrameFeatures implements AutoCloseable {
         return fx.id() + "|" + sampling.key() + "|" + (spatialSide == 0 ? "fc7" : "map" + spatialSide);
     }
 
+    /** The key of the motion stream's features: the frames' key and the difference rule. */
+    public String diffKey(Sampling sampling) {
+        return key(sampling) + "|diff1";
+    }
+
     /**
      * Reads and reduces one video.
      *
      * @throws dev.vlsuite.shared.video.BadVideoException one line naming the file and the reason
      */
     public VideoFeatures read(Path video, Sampling sampling) throws IOException {
-        List<float[]> pending = new ArrayList<>(BATCH);
-        List<float[]> vectors = new ArrayList<>();
+        return readStreams(video, sampling, false)[0];
+    }
+
+    /**
+     * Reads one video once and reduces its frames and, with {@code diff}, the differences of consecutive sampled
+     * frames (prepared pixels x_i - x_(i-1), through the same backbone and pooling: the motion stream). Frame i's
+     * difference is d_i = x_i - x_(i-1), and d_0 = d_1 so that both streams have a vector per frame (a one-frame
+     * video's difference is zero: nothing moved that it shows).
+     *
+     * @return {frames} or {frames, differences}, each with one vector per decoded frame
+     */
+    public VideoFeatures[] readStreams(Path video, Sampling sampling, boolean diff) throws IOException {
+        List<float[]> pending = new ArrayList<>(BATCH), pendingDiff = new ArrayList<>(BATCH);
+        List<float[]> vectors = new ArrayList<>(), diffs = new ArrayList<>();
+        float[][] previous = {null};
         FrameReader reader = new FrameReader(preprocess.size()); // Preprocess shrinks to this anyway: decode small
         ReadSummary summary = reader.read(video, sampling, frame -> {
-            pending.add(preprocess.toChw(frame.image()));
+            float[] chw = preprocess.toChw(frame.image());
+            pending.add(chw);
             if (pending.size() == BATCH) flush(pending, vectors);
+            if (diff) {
+                if (previous[0] != null) {
+                    float[] d = new float[chw.length];
+                    for (int i = 0; i < d.length; i++) d[i] = chw[i] - previous[0][i];
+                    pendingDiff.add(d);
+                    if (pendingDiff.size() == BATCH) flush(pendingDiff, diffs);
+                }
+                previous[0] = chw;
+            }
         });
         flush(pending, vectors);
+        String note = summary.truncated() ? summary.note() : null;
+        VideoFeatures frames = stack(vectors, note);
+        if (!diff) return new VideoFeatures[] {frames};
+        if (vectors.size() == 1) pendingDiff.add(new float[previous[0].length]);
+        flush(pendingDiff, diffs);
+        diffs.add(0, diffs.get(0));
+        return new VideoFeatures[] {frames, stack(diffs, note)};
+    }
+
+    private VideoFeatures stack(List<float[]> vectors, String note) {
         int size = featureSize();
         float[] data = new float[vectors.size() * size];
         for (int i = 0; i < vectors.size(); i++) System.arraycopy(vectors.get(i), 0, data, i * size, size);
-        return new VideoFeatures(data, vectors.size(), size, summary.truncated() ? summary.note() : null);
+        return new VideoFeatures(data, vectors.size(), size, note);
     }
 
     private void flush(List<float[]> pending, List<float[]> vectors) {

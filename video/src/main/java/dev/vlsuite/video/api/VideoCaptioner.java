@@ -31,12 +31,14 @@ public final class VideoCaptioner implements AutoCloseable {
     private final TaskBundle<VideoConfig, VideoNet> bundle;
     private final Vocabulary vocabulary;
     private final FrameFeatures features;
+    private final StreamFeatures input;
     private final NDManager manager;
 
     private VideoCaptioner(TaskBundle<VideoConfig, VideoNet> bundle, FrameFeatures features, Device device) {
         this.bundle = bundle;
         this.vocabulary = bundle.vocabularies().main();
         this.features = features;
+        this.input = new StreamFeatures(features, bundle.config().streams(), null);
         this.manager = NDManager.newBaseManager(device);
     }
 
@@ -56,10 +58,10 @@ public final class VideoCaptioner implements AutoCloseable {
         try {
             VideoConfig c = b.config();
             FrameFeatures f = FrameFeatures.open(c.backbone(), c.imageSize(), c.spatialSide(), device);
-            if (f.featureSize() != c.featureSize()) {
+            if (f.featureSize() != c.streamFeatureSize()) {
                 f.close();
                 throw new IllegalArgumentException(bundle + ": backbone " + c.backbone() + " gives " + f.featureSize()
-                        + " values per frame, the model expects " + c.featureSize());
+                        + " values per frame, the model expects " + c.streamFeatureSize() + " per stream");
             }
             return new VideoCaptioner(b, f, device);
         } catch (IOException | RuntimeException e) {
@@ -100,7 +102,7 @@ public final class VideoCaptioner implements AutoCloseable {
         for (Path video : videos) {
             VideoFeatures f;
             try {
-                f = features.read(video, sampling);
+                f = input.read(video, sampling);
             } catch (BadVideoException e) {
                 flush(files, batch, options, sink);
                 sink.accept(VideoOutcome.failure(video, e.reason()));

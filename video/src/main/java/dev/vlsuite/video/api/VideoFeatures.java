@@ -30,4 +30,25 @@ public record VideoFeatures(float[] data, int frames, int featureSize, String no
         for (int f = 0; f < n; f++) System.arraycopy(data, mid * featureSize, out, f * featureSize, featureSize);
         return new VideoFeatures(out, n, featureSize, note);
     }
+
+    /** Each frame's vector followed by {@code other}'s vector of the same frame: (N, F + F'). */
+    public VideoFeatures besides(VideoFeatures other) {
+        if (other.frames != frames) throw new IllegalArgumentException("streams of one video need equal frames: " + frames + " != " + other.frames);
+        int width = featureSize + other.featureSize;
+        float[] out = new float[frames * width];
+        for (int f = 0; f < frames; f++) {
+            System.arraycopy(data, f * featureSize, out, f * width, featureSize);
+            System.arraycopy(other.data, f * other.featureSize, out, f * width + featureSize, other.featureSize);
+        }
+        return new VideoFeatures(out, frames, width, note);
+    }
+
+    /** Stream {@code i} of {@code count} equal streams side by side (the inverse of {@link #besides}). */
+    public VideoFeatures stream(int i, int count) {
+        if (count == 1) return this;
+        int width = featureSize / count;
+        float[] out = new float[frames * width];
+        for (int f = 0; f < frames; f++) System.arraycopy(data, f * featureSize + i * width, out, f * width, width);
+        return new VideoFeatures(out, frames, width, note);
+    }
 }

@@ -13,7 +13,9 @@ import dev.vlsuite.shared.video.BadVideoException;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
+import dev.vlsuite.video.api.StreamFeatures;
 import dev.vlsuite.video.api.VideoFeatures;
+import dev.vlsuite.video.model.Streams;
 import dev.vlsuite.video.model.VideoConfig;
 import dev.vlsuite.video.model.VideoNets;
 import dev.vlsuite.video.training.VideoCorpus;
@@ -68,12 +70,22 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "32", paramLabel = "N", description = "Evenly spaced frames per video, as 'train' (default: ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--streams", defaultValue = "rgb", paramLabel = "rgb|rgb+diff",
+            description = "rgb+diff also extracts the frame differences' features, as 'train --streams rgb+diff' (default: ${DEFAULT-VALUE}).")
+    String streams;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (paths.isEmpty() && data == null) throw new UsageException("give video files or folders, or --data FILE");
         int spatial = -1;
+        Streams inputs;
+        try {
+            inputs = Streams.parse(streams);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         if (model != null) {
             try {
                 VideoConfig c = ModelBundle.read(model, VideoNets.TASK).config(VideoConfig.class);
@@ -81,6 +93,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 imageSize = c.imageSize();
                 frames = c.frames();
                 spatial = c.spatialSide();
+                inputs = c.streams();
             } catch (BundleException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);
             }
@@ -104,13 +117,13 @@ final class FeaturesCommand implements Callable<Integer> {
         int extracted = 0, reused = 0;
         try (FrameFeatures features = FrameFeatures.open(backbone, imageSize, spatial, device);
              Progress progress = Progress.start("features", files.size())) {
-            String key = features.key(sampling);
+            StreamFeatures input = new StreamFeatures(features, inputs, store);
             for (Path file : files) {
                 try {
-                    if (store.has(file, key)) {
+                    if (input.cached(file, sampling)) {
                         reused++;
                     } else {
-                        VideoFeatures f = store.get(file, key, v -> features.read(v, sampling));
+                        VideoFeatures f = input.read(file, sampling);
                         if (f.note() != null) {
                             err.println(file + ": " + f.note() + "; not cached");
                             failed[0]++;
@@ -126,8 +139,8 @@ final class FeaturesCommand implements Callable<Integer> {
                 progress.step();
             }
             out.printf(Locale.ROOT, "features: %d videos extracted, %d already cached, %d failed; %d frames of %d values each"
-                    + " (%s at %d px) in %s%n", extracted, reused, failed[0], frames, features.featureSize(), backbone,
-                    features.imageSize(), cacheDir);
+                    + " (%s at %d px, %s) in %s%n", extracted, reused, failed[0], frames, input.featureSize(), backbone,
+                    features.imageSize(), inputs, cacheDir);
         } catch (BundleException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }

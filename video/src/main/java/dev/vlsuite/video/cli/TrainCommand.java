@@ -15,7 +15,9 @@ import dev.vlsuite.shared.train.TrainingState;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
+import dev.vlsuite.video.api.StreamFeatures;
 import dev.vlsuite.video.model.Arch;
+import dev.vlsuite.video.model.Streams;
 import dev.vlsuite.video.model.VideoConfig;
 import dev.vlsuite.video.model.VideoNets;
 import dev.vlsuite.video.training.VideoCorpus;
@@ -72,6 +74,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "s2vt", paramLabel = "s2vt|mean-pool", description = "Model (default: ${DEFAULT-VALUE}).")
     String arch;
 
+    @Option(names = "--streams", defaultValue = "rgb", paramLabel = "rgb|diff|rgb+diff",
+            description = "rgb; diff (frame differences through the same backbone and map: the motion stream alone, to"
+                    + " 'fuse' with an rgb model); or rgb+diff: both, fused at the word scores as S2VT fuses RGB and flow (default: ${DEFAULT-VALUE}).")
+    String streams;
+
+    @Option(names = "--diff-weight", defaultValue = "0.5", paramLabel = "A",
+            description = "rgb+diff: word score (1 - A) log p_rgb + A log p_diff, saved in the model (default: ${DEFAULT-VALUE}).")
+    double diffWeight;
+
     @Option(names = "--frames", defaultValue = "32", paramLabel = "N", description = "Evenly spaced frames per video (default: ${DEFAULT-VALUE}).")
     int frames;
 
@@ -123,7 +134,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig trainConfig;
         try {
             if (frames < 1) throw new IllegalArgumentException("--frames must be >= 1");
-            model = VideoConfig.paper(Arch.parse(arch)).withSizes(proj, embed, hidden, dropout).withMaxLength(maxLen);
+            model = VideoConfig.paper(Arch.parse(arch)).withSizes(proj, embed, hidden, dropout).withMaxLength(maxLen)
+                    .withStreams(Streams.parse(streams), diffWeight);
             trainConfig = trainConfig();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -162,18 +174,19 @@ final class TrainCommand implements Callable<Integer> {
         try (FrameFeatures features = FrameFeatures.open(backbone, imageSize, -1, device);
              NDManager manager = NDManager.newBaseManager(device)) {
             FeatureStore store = new FeatureStore(cacheDir != null ? cacheDir : runDir.resolve("features"));
-            List<VideoTraining.Video> train = VideoTraining.extract(VideoCorpus.split(items, trainSplits), features, store, sampling, line -> {
+            StreamFeatures input = new StreamFeatures(features, model.streams(), store);
+            List<VideoTraining.Video> train = VideoTraining.extract(VideoCorpus.split(items, trainSplits), input, sampling, line -> {
                 err.println(line);
                 err.flush();
             });
-            List<VideoTraining.Video> val = VideoTraining.extract(VideoCorpus.split(items, List.of(valSplit)), features, store, sampling, line -> {
+            List<VideoTraining.Video> val = VideoTraining.extract(VideoCorpus.split(items, List.of(valSplit)), input, sampling, line -> {
                 err.println(line);
                 err.flush();
             });
-            VideoConfig withData = model.withData(5, 1, frames, backbone, features.imageSize(), features.spatialSide());
+            VideoConfig withData = model.withData(5, model.streams().count(), frames, backbone, features.imageSize(), features.spatialSide());
             VideoTraining training = VideoTraining.prepare(train, val, withData, minCount, loopOptions.batch);
-            err.printf(Locale.ROOT, "train: %s, %d frames of %d values, vocabulary %d words, %d training and %d validation videos, run folder %s%n",
-                    training.config().arch(), frames, training.config().featureSize(), training.vocabulary().size(), train.size(), val.size(), runDir);
+            err.printf(Locale.ROOT, "train: %s (%s), %d frames of %d values, vocabulary %d words, %d training and %d validation videos, run folder %s%n",
+                    training.config().arch(), training.config().streams(), frames, training.config().featureSize(), training.vocabulary().size(), train.size(), val.size(), runDir);
             saved.ifPresent(st -> err.printf(Locale.ROOT, "train: resuming at step %d from %s%n", st.step(), loop.checkpointFile()));
             err.flush();
             TrainResult r = training.train(trainConfig, runDir, loopOptions.resume, manager);

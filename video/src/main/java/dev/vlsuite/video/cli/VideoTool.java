@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "video", mixinStandardHelpOptions = true, version = "vlsuite video 0.1",
         description = "Caption video files with S2VT (and the mean-pool baseline), or classify their action; frames read from any file FFmpeg decodes.",
         subcommands = {CaptionCommand.class, FramesCommand.class, FeaturesCommand.class, TrainCommand.class, EvalCommand.class,
-                ClassifyCommand.class})
+                FuseCommand.class, ClassifyCommand.class})
 public final class VideoTool implements Runnable {
     public static void main(String[] args) {
         Tools.mainQuietNatives(new VideoTool(), args);

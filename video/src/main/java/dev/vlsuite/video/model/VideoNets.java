@@ -12,10 +12,21 @@ public final class VideoNets {
     private VideoNets() {}
 
     public static VideoNet create(VideoConfig config) {
+        if (config.streams() == Streams.RGB_DIFF) return new TwoStreamNet(config);
         return switch (config.arch()) {
             case S2VT -> new S2vtNet(config);
             case MEAN_POOL -> new MeanPoolNet(config);
         };
+    }
+
+    /**
+     * One stream of a model: for rgb+diff 0 is the frames' model and 1 the frame differences' model (each a whole
+     * captioner on its half of the frame vector); a one-stream model is its own stream 0.
+     */
+    public static VideoNet stream(VideoNet net, int i) {
+        if (net instanceof TwoStreamNet two) return two.stream(i);
+        if (i != 0) throw new IllegalArgumentException(net.config().streams() + " has one stream");
+        return net;
     }
 
     /** frames (B, N, F), tokens (B, T+1), lengths (B). */

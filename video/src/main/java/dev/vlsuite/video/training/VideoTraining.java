@@ -13,7 +13,9 @@ import dev.vlsuite.shared.video.BadVideoException;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
+import dev.vlsuite.video.api.StreamFeatures;
 import dev.vlsuite.video.api.VideoFeatures;
+import dev.vlsuite.video.model.Streams;
 import dev.vlsuite.video.model.VideoConfig;
 import dev.vlsuite.video.model.VideoNet;
 import dev.vlsuite.video.model.VideoNets;
@@ -67,13 +69,16 @@ public final class VideoTraining {
      */
     public static List<Video> extract(List<VideoCorpus.Item> items, FrameFeatures frames, FeatureStore store,
                                       Sampling sampling, Consumer<String> onBadFile) throws IOException {
+        return extract(items, new StreamFeatures(frames, Streams.RGB, store), sampling, onBadFile);
+    }
+
+    /** The input of a model of some {@link Streams} for each item; bad files are reported one line each and left out. */
+    public static List<Video> extract(List<VideoCorpus.Item> items, StreamFeatures features, Sampling sampling,
+                                      Consumer<String> onBadFile) throws IOException {
         List<Video> out = new ArrayList<>();
-        String key = frames.key(sampling);
         for (VideoCorpus.Item item : items) {
             try {
-                VideoFeatures f = store == null ? frames.read(item.file(), sampling)
-                        : store.get(item.file(), key, v -> frames.read(v, sampling));
-                out.add(new Video(item.id(), f, item.captions()));
+                out.add(new Video(item.id(), features.read(item.file(), sampling), item.captions()));
             } catch (BadVideoException e) {
                 onBadFile.accept(e.getMessage());
             }

@@ -9,6 +9,7 @@ import dev.vlsuite.shared.train.LrSchedule;
 import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.video.api.DefaultVideoModel;
 import dev.vlsuite.video.model.Arch;
+import dev.vlsuite.video.model.Streams;
 import dev.vlsuite.video.model.VideoConfig;
 import dev.vlsuite.video.model.VideoNets;
 import java.io.InputStream;
@@ -32,27 +33,54 @@ class DefaultModelRecipeTest {
 
     @TempDir Path tmp;
 
-    private static List<String> readmeCommand(String prefix) throws Exception {
+    private static List<List<String>> readmeCommands(String prefix) throws Exception {
         String text = Files.readString(README);
         int section = text.indexOf("## Bundled video model");
         assertTrue(section >= 0, README + " has no 'Bundled video model' section");
         int next = text.indexOf("\n## ", section + 1);
         String joined = text.substring(section, next < 0 ? text.length() : next).replace("\\\n", " ");
-        List<String> found = joined.lines().map(String::trim).filter(l -> l.contains(prefix)).toList();
-        assertEquals(1, found.size(), "one '" + prefix + "' line in " + README + ": " + found);
-        String line = found.get(0);
-        return new ArrayList<>(Arrays.asList(line.substring(line.indexOf(prefix) + prefix.length()).trim().split("\\s+")));
+        List<List<String>> out = new ArrayList<>();
+        for (String line : joined.lines().map(String::trim).filter(l -> l.contains(prefix)).toList()) {
+            out.add(new ArrayList<>(Arrays.asList(line.substring(line.indexOf(prefix) + prefix.length()).trim().split("\\s+"))));
+        }
+        return out;
     }
 
+    private static List<String> readmeCommand(String prefix) throws Exception {
+        List<List<String>> found = readmeCommands(prefix);
+        assertEquals(1, found.size(), "one '" + prefix + "' line in " + README + ": " + found);
+        return found.get(0);
+    }
+
+    private static String value(List<String> args, String option) {
+        return args.get(args.indexOf(option) + 1);
+    }
+
+    /**
+     * Three commands after the data: an rgb s2vt, a diff s2vt (the motion stream alone) on the same data and sizes,
+     * and {@code video fuse} of the two into the rgb+diff bundle.
+     */
     @Test
-    void readmeTrainCommandMadeTheBundledModel() throws Exception {
-        List<String> args = readmeCommand("bin/video train");
-        TrainCommand command = new TrainCommand();
-        new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    void readmeCommandsMadeTheBundledModel() throws Exception {
+        List<List<String>> trains = readmeCommands("bin/video train");
+        assertEquals(2, trains.size(), "an rgb and a diff 'bin/video train' line in " + README + ": " + trains);
+        List<String> rgbArgs = trains.stream().filter(a -> !a.contains("--streams")).findFirst().orElseThrow();
+        List<String> diffArgs = trains.stream().filter(a -> a.contains("--streams")).findFirst().orElseThrow();
+        assertEquals("diff", value(diffArgs, "--streams"));
+        TrainCommand rgb = new TrainCommand(), diff = new TrainCommand();
+        new CommandLine(rgb).parseArgs(rgbArgs.toArray(String[]::new));
+        new CommandLine(diff).parseArgs(diffArgs.toArray(String[]::new));
         TrainConfig expected = TrainConfig.defaults().withEpochs(1000).withMaxSteps(3000)
                 .withLr(3e-3, LrSchedule.cosine(0, 0.05).withWarmup(100)).withClipNorm(5)
                 .withValidation(500, "CIDEr", TrainConfig.Goal.MAX, 0).withLogEvery(100).withSeed(7);
-        assertEquals(expected, command.trainConfig());
+        assertEquals(expected, rgb.trainConfig());
+        assertEquals(expected, diff.trainConfig());
+
+        List<String> fuse = readmeCommand("bin/video fuse");
+        assertEquals(rgb.out.toString(), value(fuse, "--rgb"));
+        assertEquals(diff.out.toString(), value(fuse, "--diff"));
+        double weight = Double.parseDouble(value(fuse, "--diff-weight"));
+        assertTrue(value(fuse, "--out").endsWith(DefaultVideoModel.RESOURCE.substring(DefaultVideoModel.RESOURCE.lastIndexOf('/') + 1)), fuse.toString());
 
         VideoConfig bundled;
         try (InputStream in = Samples.class.getResourceAsStream(DefaultVideoModel.RESOURCE)) {
@@ -60,16 +88,22 @@ class DefaultModelRecipeTest {
             Files.write(copy, in.readAllBytes());
             bundled = ModelBundle.read(copy, VideoNets.TASK).config(VideoConfig.class);
         }
-        VideoConfig fromCommand = VideoConfig.paper(Arch.parse(command.arch)).withSizes(command.proj, command.embed, command.hidden, command.dropout)
-                .withMaxLength(command.maxLen)
-                .withData(bundled.vocabSize(), bundled.featureSize(), command.frames, command.backbone, command.imageSize, bundled.spatialSide());
-        assertEquals(fromCommand, bundled);
-        assertEquals(4 * 4 * 128, bundled.featureSize(), "vgg-small's 4x4 map of 128 channels");
+        VideoConfig fromCommands = VideoConfig.paper(Arch.parse(rgb.arch)).withSizes(rgb.proj, rgb.embed, rgb.hidden, rgb.dropout)
+                .withMaxLength(rgb.maxLen).withStreams(Streams.RGB_DIFF, weight)
+                .withData(bundled.vocabSize(), bundled.featureSize(), rgb.frames, rgb.backbone, rgb.imageSize, bundled.spatialSide());
+        assertEquals(fromCommands, bundled);
+        VideoConfig diffModel = VideoConfig.paper(Arch.parse(diff.arch)).withSizes(diff.proj, diff.embed, diff.hidden, diff.dropout)
+                .withMaxLength(diff.maxLen).withStreams(Streams.DIFF, 1)
+                .withData(bundled.vocabSize(), bundled.streamFeatureSize(), diff.frames, diff.backbone, diff.imageSize, bundled.spatialSide());
+        assertEquals(bundled.oneStream(), diffModel.oneStream(), "the diff model has the rgb model's arch, sizes, frames and backbone");
+        assertEquals(2 * 4 * 4 * 128, bundled.featureSize(), "vgg-small's 4x4 map of 128 channels, frames and differences");
+        assertEquals(rgb.data, diff.data);
+        assertEquals(rgb.cacheDir, diff.cacheDir);
 
         List<String> synth = readmeCommand("bin/synth videos");
-        Path data = Path.of(synth.get(synth.indexOf("--out") + 1));
-        assertEquals(data.resolve("videodatainfo.json"), command.data);
-        assertEquals("7", synth.get(synth.indexOf("--seed") + 1));
-        assertEquals("1500", synth.get(synth.indexOf("--count") + 1));
+        Path data = Path.of(value(synth, "--out"));
+        assertEquals(data.resolve("videodatainfo.json"), rgb.data);
+        assertEquals("7", value(synth, "--seed"));
+        assertEquals("1500", value(synth, "--count"));
     }
 }

@@ -27,9 +27,42 @@ class TeacherForcedDecodingTest {
     @ParameterizedTest
     @EnumSource(Arch.class)
     void fusedTeacherForcingEqualsStepwiseDecoding(Arch arch) {
-        Engine.getInstance().setRandomSeed(1);
         // max length 3 < T: s2vt's decoder runs out of precomputed layer-1 steps and must continue layer 1 exactly
-        VideoConfig config = VideoConfig.paper(arch).withSizes(8, 7, 10, 0.5).withData(11, F, N, "vgg-small", 64, 4).withMaxLength(3);
+        teacherForcingEqualsStepwiseDecoding(arch, VideoConfig.paper(arch).withSizes(8, 7, 10, 0.5).withData(11, F, N, "vgg-small", 64, 4).withMaxLength(3));
+    }
+
+    /** rgb+diff: the two streams' fused word scores, teacher forced and step-wise (beam search reorders its joined state). */
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void twoStreamTeacherForcingEqualsStepwiseDecoding(Arch arch) {
+        teacherForcingEqualsStepwiseDecoding(arch, VideoConfig.paper(arch).withSizes(8, 7, 10, 0.5).withStreams(Streams.RGB_DIFF, 0.3)
+                .withData(11, 2 * F, N, "vgg-small", 64, 4).withMaxLength(3));
+    }
+
+    /** The fused score is (1 - a) log p_rgb + a log p_diff of the two streams, each reading its half of the frame vector. */
+    @Test
+    void twoStreamScoreIsTheWeightedSumOfTheStreamsLogSoftmax() {
+        Engine.getInstance().setRandomSeed(3);
+        VideoConfig config = VideoConfig.paper(Arch.S2VT).withSizes(8, 7, 10, 0).withStreams(Streams.RGB_DIFF, 0.3)
+                .withData(11, 2 * F, N, "vgg-small", 64, 4);
+        assertEquals(F, config.streamFeatureSize());
+        try (NDManager m = NDManager.newBaseManager()) {
+            VideoNet net = VideoNets.createInitialized(config, m);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray frames = m.randomNormal(new Shape(B, N, 2 * F));
+            NDArray inputs = m.create(new long[] {1, 5, 6, 1, 7, 8}, new Shape(2, 3));
+            NDArray two = frames.get(":2");
+            NDArray rgb = VideoNets.stream(net, 0).teacherForcedLogProbs(ps, two.get(":, :, :{}", F), inputs);
+            NDArray diff = VideoNets.stream(net, 1).teacherForcedLogProbs(ps, two.get(":, :, {}:", F), inputs);
+            float[] expected = rgb.mul(0.7f).add(diff.mul(0.3f)).toFloatArray();
+            assertArrayEquals(expected, net.teacherForcedLogProbs(ps, two, inputs).toFloatArray(), 1e-5f);
+            assertTrue(rgb.sub(diff).abs().max().getFloat() > 1e-3, "the streams are two models, not one");
+        }
+    }
+
+    private static void teacherForcingEqualsStepwiseDecoding(Arch arch, VideoConfig config) {
+        Engine.getInstance().setRandomSeed(1);
+        int F = config.featureSize();
         try (NDManager m = NDManager.newBaseManager()) {
             VideoNet net = VideoNets.createInitialized(config, m);
             ParameterStore ps = new ParameterStore(m, false);

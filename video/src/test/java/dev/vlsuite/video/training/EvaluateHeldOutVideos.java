@@ -22,6 +22,7 @@ import dev.vlsuite.shared.train.TrainConfig;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
+import dev.vlsuite.video.api.StreamFeatures;
 import dev.vlsuite.video.api.VideoDecoding;
 import dev.vlsuite.video.api.VideoFeatures;
 import dev.vlsuite.video.model.Arch;
@@ -72,7 +73,7 @@ public final class EvaluateHeldOutVideos {
             VideoConfig c = s2vt.config();
             int n = c.frames();
             List<Model> models = new ArrayList<>();
-            models.add(new Model("s2vt (bundled)", s2vt.block(), s2vt.vocabularies().main(), c.maxLength(), v -> v));
+            models.add(new Model("s2vt (" + s2vtFile.getFileName() + ", " + c.streams() + ")", s2vt.block(), s2vt.vocabularies().main(), c.maxLength(), v -> v));
             try (FrameFeatures features = FrameFeatures.open(c.backbone(), c.imageSize(), c.spatialSide(), device)) {
                 Sampling sampling = Sampling.evenly(n);
                 // the baselines, on the features the bundled model was trained on
@@ -80,11 +81,13 @@ public final class EvaluateHeldOutVideos {
                 FeatureStore store = new FeatureStore(cache);
                 List<VideoTraining.Video> train = VideoTraining.extract(VideoCorpus.split(items, List.of("train")), features, store, sampling, System.err::println);
                 List<VideoTraining.Video> val = VideoTraining.extract(VideoCorpus.split(items, List.of("validate")), features, store, sampling, System.err::println);
+                // the baselines read the frames only (the first stream of a two-stream model's input)
+                UnaryOperator<VideoFeatures> rgb = v -> v.stream(0, c.streams().count());
                 UnaryOperator<VideoFeatures> middle = v -> v.middleFrameOnly(n);
                 // -Dbaselines=mean-pool or =middle trains one of them only (two processes train both at once)
                 String only = System.getProperty("baselines", "mean-pool,middle");
-                if (steps > 0 && only.contains("mean-pool")) models.add(baseline("mean-pool", Arch.MEAN_POOL, c, train, val, v -> v, steps, work, device, open, manager));
-                if (steps > 0 && only.contains("middle")) models.add(baseline("s2vt, middle frame only", Arch.S2VT, c, train, val, middle, steps, work, device, open, manager));
+                if (steps > 0 && only.contains("mean-pool")) models.add(baseline("mean-pool", Arch.MEAN_POOL, c, train, val, v -> v, rgb, steps, work, device, open, manager));
+                if (steps > 0 && only.contains("middle")) models.add(baseline("s2vt, middle frame only", Arch.S2VT, c, train, val, middle, v -> middle.apply(rgb.apply(v)), steps, work, device, open, manager));
 
                 // held-out clips of a fresh seed, as 'bin/synth videos' writes them
                 List<Clip> clips = ClipGenerator.generate(seed, count, ClipGenerator.Options.DEFAULT);
@@ -94,10 +97,11 @@ public final class EvaluateHeldOutVideos {
                 }
                 FeatureStore heldStore = new FeatureStore(work.resolve("held-out-features"));
                 List<VideoFeatures> held = new ArrayList<>();
+                StreamFeatures heldInput = new StreamFeatures(features, c.streams(), heldStore);
                 Map<String, List<String>> refs = new LinkedHashMap<>();
                 for (Clip clip : clips) {
                     Path file = data.resolve(VideoDatasetWriter.msrvttFile(clip));
-                    held.add(heldStore.get(file, features.key(sampling), v -> features.read(v, sampling)).toFrames(n));
+                    held.add(heldInput.read(file, sampling).toFrames(n));
                     refs.put(clip.videoId(), MotionCaptions.captions(clip).stream().map(x -> x.raw()).toList());
                 }
                 CaptionEvaluator evaluator = CaptionEvaluator.builder().withMeteor(null).build();
@@ -151,7 +155,7 @@ public final class EvaluateHeldOutVideos {
 
     /** A baseline trained exactly as the bundled model (its sizes; the recipe's optimiser, schedule and seed). */
     private static Model baseline(String name, Arch arch, VideoConfig like, List<VideoTraining.Video> train, List<VideoTraining.Video> val,
-                                  UnaryOperator<VideoFeatures> view, long steps, Path work, Device device,
+                                  UnaryOperator<VideoFeatures> view, UnaryOperator<VideoFeatures> heldView, long steps, Path work, Device device,
                                   List<TaskBundle<VideoConfig, VideoNet>> open, NDManager manager) throws Exception {
         Path run = work.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".run");
         Path model = run.resolve("model.vlm");
@@ -168,7 +172,7 @@ public final class EvaluateHeldOutVideos {
                     (System.nanoTime() - t0) / 1e9, r.bestMetric(), r.bestStep());
         }
         TaskBundle<VideoConfig, VideoNet> b = load(model, device, open);
-        return new Model(name, b.block(), b.vocabularies().main(), b.config().maxLength(), view);
+        return new Model(name, b.block(), b.vocabularies().main(), b.config().maxLength(), heldView);
     }
 
     private static List<VideoTraining.Video> seen(List<VideoTraining.Video> videos, UnaryOperator<VideoFeatures> view) {

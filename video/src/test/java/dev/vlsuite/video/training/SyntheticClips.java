@@ -8,6 +8,8 @@ import dev.vlsuite.assets.video.ClipGenerator;
 import dev.vlsuite.assets.video.Motion;
 import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FrameFeatures;
+import dev.vlsuite.video.api.StreamFeatures;
+import dev.vlsuite.video.model.Streams;
 import dev.vlsuite.video.api.VideoFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +31,11 @@ final class SyntheticClips {
 
     /** {@code count} moving clips of {@code seed}, encoded under {@code dir} and reduced to frame features. */
     static List<Labelled> moving(long seed, int count, int frames, Path dir, FrameFeatures features) throws IOException {
+        return moving(seed, count, frames, dir, new StreamFeatures(features, Streams.RGB, null));
+    }
+
+    /** As above, with the input of a model of some streams (rgb+diff: [frames | frame differences] per frame). */
+    static List<Labelled> moving(long seed, int count, int frames, Path dir, StreamFeatures features) throws IOException {
         List<Labelled> out = new ArrayList<>();
         for (int i = 0; out.size() < count; i++) {
             Clip clip = ClipGenerator.clip(seed, i, OPTIONS);

@@ -109,6 +109,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hops", defaultValue = "2", paramLabel = "N", description = "san: attention layers (default: ${DEFAULT-VALUE}).")
     int hops;
 
+    @Option(names = "--bilinear", defaultValue = "0", paramLabel = "M",
+            description = "san: M units of bilinear question x attended-image product (MLB) beside u_K; 0 = the paper's classifier (default: ${DEFAULT-VALUE}).")
+    int bilinear;
+
+    @Option(names = "--cell-kernel", defaultValue = "1", paramLabel = "K",
+            description = "san: the image projection sees K x K cells (3: shapes from the neighbours); 1 = each cell, as the paper (default: ${DEFAULT-VALUE}).")
+    int cellKernel;
+
+    @Option(names = "--coordinates", description = "san: append each grid cell's x, y to its features (where things are).")
+    boolean coordinates;
+
     @Option(names = "--dropout", defaultValue = "0.5", paramLabel = "P", description = "Dropout (default: ${DEFAULT-VALUE}).")
     float dropout;
 
@@ -180,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
         String kind = ImageFeatures.kindFor(a.attends(), fx);
         return VqaConfig.defaults(a, ImageFeatures.sizeOf(kind, fx), fx.gridSide(), kind, backbone, fx.inputSize())
                 .withSizes(embed, hidden, layers, common, mlp, attentionDim, hops).withDropout(dropout)
-                .withMaxQuestionLength(maxQuestion).withBlind(blind);
+                .withMaxQuestionLength(maxQuestion).withBlind(blind).withSanExtras(bilinear, coordinates).withCellKernel(cellKernel);
     }
 
     @Override
@@ -191,6 +202,8 @@ final class TrainCommand implements Callable<Integer> {
         VqaTrainingOptions options;
         try {
             Arch.parse(arch);
+            if (cellKernel < 1 || cellKernel % 2 == 0) throw new IllegalArgumentException("--cell-kernel must be odd and >= 1, got " + cellKernel);
+            if (bilinear < 0) throw new IllegalArgumentException("--bilinear must be >= 0, got " + bilinear);
             trainConfig = trainConfig();
             options = trainingOptions();
         } catch (IllegalArgumentException e) {

@@ -23,11 +23,19 @@ package dev.vlsuite.vqa.model;
  * @param backbone       the backbone spec (Backbones.open)
  * @param imageSize      the backbone's input side
  * @param blind          the image is zeroed (the question-only baseline of the same net)
+ * @param bilinear       san: M > 0 adds a low-rank bilinear term to the classifier's input (Kim et al. 2017, MLB):
+ *                       tanh(W_q u_0) * tanh(W_c (u_K - u_0)), M units; 0 = the paper's classifier on u_K alone
+ *                       (bundles from before the field read 0)
+ * @param coordinates    san: each grid cell's (x, y) in [-1, 1] appended to its features, so the attended context
+ *                       says where the object is (CoordConv; relation networks do the same); false in older bundles
+ * @param cellKernel     san: the side of the image projection's kernel over the grid: 1 = each cell alone (the
+ *                       paper's W_I), 3 = a trained 3x3 convolution that sees each cell's neighbours; 0 (older
+ *                       bundles) means 1
  */
 public record VqaConfig(Arch arch, int questionVocab, int answers, int maxQuestionLength, int embed, int hidden,
                         int layers, int common, int mlpHidden, int attentionDim, int hops, float dropout,
                         int featureSize, int locations, int gridSide, String imageFeature, String backbone,
-                        int imageSize, boolean blind) {
+                        int imageSize, boolean blind, int bilinear, boolean coordinates, int cellKernel) {
     public VqaConfig {
         if (arch == null) throw new IllegalArgumentException("arch is required");
         if (questionVocab < 5 || answers < 5) throw new IllegalArgumentException("vocabularies too small: questions "
@@ -36,6 +44,10 @@ public record VqaConfig(Arch arch, int questionVocab, int answers, int maxQuesti
                 || attentionDim < 1 || hops < 1 || featureSize < 1 || locations < 1 || gridSide < 1 || imageSize < 1) {
             throw new IllegalArgumentException("sizes must be positive: " + this);
         }
+        if (cellKernel < 0 || cellKernel % 2 == 0 && cellKernel != 0) {
+            throw new IllegalArgumentException("cellKernel must be odd (1 = per cell, 3 = 3x3), got " + cellKernel);
+        }
+        if (bilinear < 0) throw new IllegalArgumentException("bilinear must be >= 0, got " + bilinear);
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         if (arch.attends() && locations != gridSide * gridSide) {
             throw new IllegalArgumentException("san reads the whole grid: locations " + locations + " != " + gridSide + "^2");
@@ -46,31 +58,55 @@ public record VqaConfig(Arch arch, int questionVocab, int answers, int maxQuesti
     /** The papers' sizes for an arch over a backbone of the given shape (vocabularies filled in later). */
     public static VqaConfig defaults(Arch arch, int featureSize, int gridSide, String imageFeature, String backbone, int imageSize) {
         return new VqaConfig(arch, 5, 5, 26, 300, 512, 2, 1024, 1000, 512, 2, 0.5f, featureSize,
-                arch.attends() ? gridSide * gridSide : 1, gridSide, imageFeature, backbone, imageSize, false);
+                arch.attends() ? gridSide * gridSide : 1, gridSide, imageFeature, backbone, imageSize, false, 0, false, 1);
     }
 
     public VqaConfig withVocabularies(int questionWords, int answerClasses) {
         return new VqaConfig(arch, questionWords, answerClasses, maxQuestionLength, embed, hidden, layers, common, mlpHidden,
-                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind);
+                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind, bilinear, coordinates, cellKernel);
     }
 
     public VqaConfig withSizes(int newEmbed, int newHidden, int newLayers, int newCommon, int newMlp, int newAttention, int newHops) {
         return new VqaConfig(arch, questionVocab, answers, maxQuestionLength, newEmbed, newHidden, newLayers, newCommon, newMlp,
-                newAttention, newHops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind);
+                newAttention, newHops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind, bilinear, coordinates, cellKernel);
     }
 
     public VqaConfig withDropout(float p) {
         return new VqaConfig(arch, questionVocab, answers, maxQuestionLength, embed, hidden, layers, common, mlpHidden,
-                attentionDim, hops, p, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind);
+                attentionDim, hops, p, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind, bilinear, coordinates, cellKernel);
     }
 
     public VqaConfig withMaxQuestionLength(int n) {
         return new VqaConfig(arch, questionVocab, answers, n, embed, hidden, layers, common, mlpHidden,
-                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind);
+                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind, bilinear, coordinates, cellKernel);
     }
 
     public VqaConfig withBlind(boolean zeroImage) {
         return new VqaConfig(arch, questionVocab, answers, maxQuestionLength, embed, hidden, layers, common, mlpHidden,
-                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, zeroImage);
+                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, zeroImage, bilinear, coordinates, cellKernel);
+    }
+
+    /** san: the bilinear question x attended-image term (0 = none, as the paper) and the grid cells' coordinates. */
+    public VqaConfig withSanExtras(int newBilinear, boolean withCoordinates) {
+        return new VqaConfig(arch, questionVocab, answers, maxQuestionLength, embed, hidden, layers, common, mlpHidden,
+                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind,
+                newBilinear, withCoordinates, cellKernel);
+    }
+
+    /** Channels the san projects per grid cell: the features, plus x and y with {@link #coordinates}. */
+    public int cellChannels() {
+        return featureSize + (coordinates ? 2 : 0);
+    }
+
+    /** san: the image projection's kernel side (1 = per cell, as the paper; 3 = 3x3 over the neighbours). */
+    public VqaConfig withCellKernel(int k) {
+        return new VqaConfig(arch, questionVocab, answers, maxQuestionLength, embed, hidden, layers, common, mlpHidden,
+                attentionDim, hops, dropout, featureSize, locations, gridSide, imageFeature, backbone, imageSize, blind,
+                bilinear, coordinates, k);
+    }
+
+    /** The projection's kernel side, 1 for bundles written before the field existed. */
+    public int kernel() {
+        return Math.max(1, cellKernel);
     }
 }

@@ -91,7 +91,7 @@ public final class VqaTraining {
         VqaConfig config = new VqaConfig(model.arch(), qv.size(), av.size(), model.maxQuestionLength(), model.embed(),
                 model.hidden(), model.layers(), model.common(), model.mlpHidden(), model.attentionDim(), model.hops(),
                 model.dropout(), ImageFeatures.sizeOf(kind, fx), model.arch().attends() ? fx.gridSide() * fx.gridSide() : 1,
-                fx.gridSide(), kind, model.backbone(), fx.inputSize(), model.blind());
+                fx.gridSide(), kind, model.backbone(), fx.inputSize(), model.blind(), model.bilinear(), model.coordinates(), model.cellKernel());
         List<VqaTask.Sample> samples = new ArrayList<>();
         for (VqaItem i : usable) {
             float[] t = AnswerVocabulary.target(i.annotation(), av, options.softTargets(), Official::normalise);

@@ -44,6 +44,6 @@ class DefaultModelTest {
         }
     }
 
-    /** Well above the question-only level of the held-out table (README); the model's measured figure is higher. */
-    static final double MIN_SAMPLE_ACCURACY = 50;
+    /** Well above the question-only level of the held-out table (README); the built-in model measured 80.3 (the paper-only san before it 61.4). */
+    static final double MIN_SAMPLE_ACCURACY = 65;
 }
