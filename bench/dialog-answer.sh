@@ -9,7 +9,7 @@ JOPTS="-Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=war
 CP="shared/target/test-classes:vqa/target/test-classes:vqa/target/classes:shared/target/classes:$(cat vqa/target/classpath.txt):vqa/target/launcher/*"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $T threads, load $(cut -d' ' -f1-3 /proc/loadavg)"
 #                                                                 model   disc-rounds gen-rounds batch threads
-java $JOPTS -cp "$CP" dev.vlsuite.vqa.bench.DialogAnswerBenchmark bundled 3200        640        32    "$T"
+java $JOPTS -cp "$CP" dev.vlsuite.vqa.bench.DialogAnswerBenchmark bundled 640         640        32    "$T"
 echo "-- load $(cut -d' ' -f1-3 /proc/loadavg)"
-java $JOPTS -cp "$CP" dev.vlsuite.vqa.bench.DialogAnswerBenchmark starter 64          64         32    "$T"
+java $JOPTS -cp "$CP" dev.vlsuite.vqa.bench.DialogAnswerBenchmark starter 64          64         8     "$T"
 echo "== done $(date -u '+%H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"

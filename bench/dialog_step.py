@@ -8,7 +8,8 @@ image vector standardised and L2-normalised, and 100 candidate answers of 20 tok
 step; V=11,322 (VisDial v1.0 at min count 5), embedding 300, 2-layer LSTMs of 512 (question, history, options), fusion
 Linear -> tanh 512, dropout 0.5, scores = dot products, softmax cross-entropy against the true option. The batch is
 micro-batched (MICRO dialogs at a time, gradients accumulated) to bound memory, as vlsuite does; Adam, global-norm
-clipping 5; fresh random inputs made outside the timed step.
+clipping 5; fresh random inputs every step, made inside the timed step (make(), as vqa/.../DialogTrainingBenchmark
+does too).
 
 usage: /usr/bin/python3 bench/dialog_step.py [iterations] [threads] [micro-dialogs] [dialogs]
 set-up: as bench/pytorch_reference.py (bench/README.md); bench/check-reference.sh checks it.
