@@ -11,6 +11,7 @@ import dev.vlsuite.captioning.training.FineTuning;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
 import dev.vlsuite.shared.cli.TrainingMixin;
+import dev.vlsuite.shared.cli.TrainingRunStart;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
@@ -141,29 +142,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
+        Path runDir = TrainingRunStart.runDir(out);
         TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
-        if (!loopOptions.resume && Files.exists(loop.checkpointFile())) {
-            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
-        }
-        Optional<TrainingState> saved;
-        try {
-            saved = loopOptions.resume ? loop.savedState(CaptionNets.TASK) : Optional.empty();
-        } catch (BundleException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        Path finishedModel = runDir.resolve(TrainingLoop.MODEL);
-        if (saved.isPresent() && loop.isComplete(saved.get()) && Files.exists(finishedModel)) {
-            // nothing to train: say so, and give back the result in case OUT was moved away
-            TrainingState s = saved.get();
-            AtomicFiles.write(out, o -> Files.copy(finishedModel, o));
-            stdout.printf(Locale.ROOT, "the run in %s has already finished (%d steps%s%s); nothing to do; its model is %s%n", runDir,
-                    s.step(), s.stoppedEarly() ? ", stopped early" : "",
-                    s.bestStep() >= 0 ? String.format(Locale.ROOT, ", best %s %.4f at step %d", loopOptions.watch, s.bestMetric(), s.bestStep()) : "",
-                    out);
-            stdout.flush();
-            return ExitCodes.OK;
-        }
+        TrainingRunStart.Start start = TrainingRunStart.check(loop, out, loopOptions.resume, CaptionNets.TASK, trainConfig.watchMetric(), stdout);
+        if (start.finished()) return ExitCodes.OK;
+        Optional<TrainingState> saved = start.saved();
         CaptionDataset dataset = data.read(null);
         Path cache = cacheDir != null ? cacheDir : runDir.resolve("features");
         Device device = engine.apply();

@@ -8,8 +8,11 @@ import dev.vlsuite.navigation.env.Episode;
 import dev.vlsuite.navigation.env.EpisodeReader;
 import dev.vlsuite.navigation.model.Seq2SeqConfig;
 import dev.vlsuite.navigation.training.NavTraining;
+import dev.vlsuite.navigation.api.SpeakerScorer;
+import dev.vlsuite.navigation.api.Navigator;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingRunStart;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
@@ -159,10 +162,10 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
-        if (!resume && Files.exists(runDir.resolve(TrainingLoop.CHECKPOINT))) {
-            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
-        }
+        Path runDir = TrainingRunStart.runDir(out);
+        String task = arch.equals("speaker") ? SpeakerScorer.TASK : Navigator.TASK;
+        if (TrainingRunStart.check(new TrainingLoop(trainConfig, runDir), out, resume, task, trainConfig.watchMetric(), stdout).finished())
+            return ExitCodes.OK;
         Path trainFile = data.resolve("R2R_" + trainSplit + ".json"), valFile = data.resolve("R2R_" + valSplit + ".json");
         if (!Files.isRegularFile(trainFile)) throw new UsageException(trainFile + ": no such episodes file");
         int[] bad = {0};

@@ -98,6 +98,11 @@ class TrainRunCommandTest {
         ToolRun more = ToolRun.of(withEpochs(train, "2", "--resume"));
         assertEquals(0, more.exit());
         assertTrue(more.out().contains("trained 10 steps"), more.out());
+        Files.delete(model);
+        ToolRun again = ToolRun.of(withEpochs(train, "2", "--resume"));
+        assertEquals(0, again.exit(), "resuming a finished run is not an error");
+        assertTrue(again.out().contains("has already finished (10 steps"), again.out());
+        assertTrue(Files.size(model) > 0, "the finished run's model is given back to OUT");
     }
 
     static String[] withEpochs(String[] args, String epochs, String extra) {

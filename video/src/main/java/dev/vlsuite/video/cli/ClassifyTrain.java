@@ -3,6 +3,7 @@ package dev.vlsuite.video.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingRunStart;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
@@ -13,6 +14,7 @@ import dev.vlsuite.shared.video.Sampling;
 import dev.vlsuite.video.api.FeatureStore;
 import dev.vlsuite.video.api.FrameFeatures;
 import dev.vlsuite.video.model.ActionArch;
+import dev.vlsuite.video.model.ActionNets;
 import dev.vlsuite.video.model.ActionConfig;
 import dev.vlsuite.video.training.ActionCorpus;
 import dev.vlsuite.video.training.ActionTraining;
@@ -53,10 +55,9 @@ final class ClassifyTrain {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path runDir = c.out.toAbsolutePath().resolveSibling(c.out.getFileName() + ".run");
-        if (!c.loopOptions.resume && Files.exists(runDir.resolve(TrainingLoop.CHECKPOINT))) {
-            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
-        }
+        Path runDir = TrainingRunStart.runDir(c.out);
+        if (TrainingRunStart.check(new TrainingLoop(trainConfig, runDir), c.out, c.loopOptions.resume, ActionNets.TASK,
+                trainConfig.watchMetric(), stdout).finished()) return ExitCodes.OK;
         ActionCorpus corpus;
         try {
             corpus = ActionCorpus.read(c.data, c.videos, line -> err.println(line));

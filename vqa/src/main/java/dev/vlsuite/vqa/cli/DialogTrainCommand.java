@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingRunStart;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
@@ -21,6 +22,7 @@ import dev.vlsuite.vqa.api.ImageFeatures;
 import dev.vlsuite.vqa.data.DialogSet;
 import dev.vlsuite.vqa.model.LateFusionConfig;
 import dev.vlsuite.vqa.training.DialogTraining;
+import dev.vlsuite.vqa.api.VisualDialog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -148,11 +150,9 @@ final class DialogTrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (batch < 1) throw new UsageException("--batch must be at least 1: " + batch);
-        Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
+        Path runDir = TrainingRunStart.runDir(out);
         TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
-        if (!resume && Files.exists(loop.checkpointFile())) {
-            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
-        }
+        if (TrainingRunStart.check(loop, out, resume, VisualDialog.TASK, trainConfig.watchMetric(), stdout).finished()) return ExitCodes.OK;
         int[] bad = {0};
         java.util.function.Consumer<String> onBad = line -> {
             err.println(line);

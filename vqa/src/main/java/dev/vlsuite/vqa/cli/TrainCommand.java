@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.vlsuite.shared.cli.EngineMixin;
 import dev.vlsuite.shared.cli.ExitCodes;
+import dev.vlsuite.shared.cli.TrainingRunStart;
 import dev.vlsuite.shared.cli.UsageException;
 import dev.vlsuite.shared.io.AtomicFiles;
 import dev.vlsuite.shared.io.BundleException;
@@ -209,26 +210,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path runDir = out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
+        Path runDir = TrainingRunStart.runDir(out);
         TrainingLoop loop = new TrainingLoop(trainConfig, runDir);
-        if (!resume && Files.exists(loop.checkpointFile())) {
-            throw new UsageException(runDir + " holds an earlier run; pass --resume to continue it, or remove it");
-        }
-        Optional<TrainingState> saved;
-        try {
-            saved = resume ? loop.savedState(VqaTraining.TASK) : Optional.empty();
-        } catch (BundleException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
-        Path finishedModel = runDir.resolve(TrainingLoop.MODEL);
-        if (saved.isPresent() && loop.isComplete(saved.get()) && Files.exists(finishedModel)) {
-            TrainingState s = saved.get();
-            AtomicFiles.write(out, o -> Files.copy(finishedModel, o));
-            stdout.printf(Locale.ROOT, "the run in %s has already finished (%d steps%s); nothing to do; its model is %s%n", runDir,
-                    s.step(), s.stoppedEarly() ? ", stopped early" : "", out);
-            stdout.flush();
-            return ExitCodes.OK;
-        }
+        TrainingRunStart.Start start = TrainingRunStart.check(loop, out, resume, VqaTraining.TASK, trainConfig.watchMetric(), stdout);
+        if (start.finished()) return ExitCodes.OK;
+        Optional<TrainingState> saved = start.saved();
         int[] bad = {0};
         var all = data.read(err, bad);
         List<VqaItem> train;
