@@ -12,6 +12,8 @@ import dev.vlsuite.navigation.api.Navigator;
 import dev.vlsuite.navigation.api.Rollout;
 import dev.vlsuite.navigation.env.Environment;
 import dev.vlsuite.navigation.env.Episode;
+import dev.vlsuite.navigation.training.InstructionBatches.Batch;
+import dev.vlsuite.navigation.training.InstructionBatches.Sample;
 import dev.vlsuite.navigation.env.Trajectories;
 import dev.vlsuite.navigation.env.Trajectory;
 import dev.vlsuite.navigation.metrics.R2RScorer;
@@ -21,7 +23,6 @@ import dev.vlsuite.shared.io.Json;
 import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.train.TrainingTask;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +35,12 @@ import java.util.Random;
  * cross-entropy of the teacher's action at each step. Validation: greedy routes on held-out episodes scored
  * with the official metrics (success_rate, spl, nav_error).
  */
-final class NavTask implements TrainingTask<NavTask.Batch> {
-    record Sample(Episode episode, int instruction) {}
-
-    record Batch(List<Sample> samples, long seed) {}
+final class NavTask implements TrainingTask<Batch> {
 
     private final Seq2SeqNet net;
     private final Vocabulary vocabulary;
     private final Environment env;
-    private final List<Sample> train;
+    private final InstructionBatches train;
     private final List<Episode> validation;
     private final int batchSize;
     private final Rollout.Feedback feedback;
@@ -57,9 +55,7 @@ final class NavTask implements TrainingTask<NavTask.Batch> {
         this.batchSize = batchSize;
         this.feedback = feedback;
         this.manager = manager;
-        List<Sample> s = new ArrayList<>();
-        for (Episode e : train) for (int i = 0; i < e.instructions().size(); i++) s.add(new Sample(e, i));
-        this.train = s;
+        this.train = new InstructionBatches(train, batchSize);
     }
 
     @Override
@@ -79,18 +75,12 @@ final class NavTask implements TrainingTask<NavTask.Batch> {
 
     @Override
     public Iterator<Batch> batches(int epoch, Random rng) {
-        List<Sample> order = new ArrayList<>(train);
-        Collections.shuffle(order, rng);
-        List<Batch> out = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            out.add(new Batch(order.subList(from, Math.min(order.size(), from + batchSize)), rng.nextLong()));
-        }
-        return out.iterator();
+        return train.epoch(rng);
     }
 
     @Override
     public long batchesPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return train.perEpoch();
     }
 
     @Override

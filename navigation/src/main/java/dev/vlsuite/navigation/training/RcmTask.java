@@ -17,6 +17,8 @@ import dev.vlsuite.navigation.api.SpeakerScorer;
 import dev.vlsuite.navigation.env.AgentState;
 import dev.vlsuite.navigation.env.Environment;
 import dev.vlsuite.navigation.env.Episode;
+import dev.vlsuite.navigation.training.InstructionBatches.Batch;
+import dev.vlsuite.navigation.training.InstructionBatches.Sample;
 import dev.vlsuite.navigation.env.Trajectories;
 import dev.vlsuite.navigation.env.Trajectory;
 import dev.vlsuite.navigation.metrics.R2RScorer;
@@ -26,7 +28,6 @@ import dev.vlsuite.shared.nn.Reinforce;
 import dev.vlsuite.shared.text.Vocabulary;
 import dev.vlsuite.shared.train.TrainingTask;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,15 +43,12 @@ import java.util.Random;
  * baseline for all steps made STOP, whose return is small next to a whole route's, look bad and the agent stopped
  * stopping: SR 0.47 -> 0.12 in 10 steps). Validation: greedy routes scored with the official metrics.
  */
-final class RcmTask implements TrainingTask<RcmTask.Batch> {
-    record Sample(Episode episode, int instruction) {}
-
-    record Batch(List<Sample> samples, long seed) {}
+final class RcmTask implements TrainingTask<Batch> {
 
     private final RcmNet net;
     private final Vocabulary vocabulary;
     private final Environment env;
-    private final List<Sample> train;
+    private final InstructionBatches train;
     private final List<Episode> validation;
     private final int batchSize;
     private final Rollout.Feedback feedback;
@@ -72,9 +70,7 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
         this.reinforce = new ArrayList<>();
         if (rl != null) for (int t = 0; t < net.config().maxActions(); t++) reinforce.add(new Reinforce(rl.baselineDecay(), rl.entropyWeight(), 0f));
         this.manager = manager;
-        List<Sample> s = new ArrayList<>();
-        for (Episode e : train) for (int i = 0; i < e.instructions().size(); i++) s.add(new Sample(e, i));
-        this.train = s;
+        this.train = new InstructionBatches(train, batchSize);
     }
 
     @Override
@@ -94,18 +90,12 @@ final class RcmTask implements TrainingTask<RcmTask.Batch> {
 
     @Override
     public Iterator<Batch> batches(int epoch, Random rng) {
-        List<Sample> order = new ArrayList<>(train);
-        Collections.shuffle(order, rng);
-        List<Batch> out = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            out.add(new Batch(order.subList(from, Math.min(order.size(), from + batchSize)), rng.nextLong()));
-        }
-        return out.iterator();
+        return train.epoch(rng);
     }
 
     @Override
     public long batchesPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return train.perEpoch();
     }
 
     @Override
